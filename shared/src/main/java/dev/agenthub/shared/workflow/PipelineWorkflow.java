@@ -4,6 +4,7 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.Map;
 
 /**
  * Runs one pipeline: interprets the definition snapshot carried in its input, step by step, with
@@ -25,4 +26,11 @@ public interface PipelineWorkflow {
   /** Every step's status, attempts, times, output, failure and usage; the run's totals. */
   @QueryMethod(name = "progress")
   RunProgress progress();
+
+  /**
+   * The succeeded steps with their complete outputs (never truncated), keyed by step id: what a
+   * retry of this run reuses.
+   */
+  @QueryMethod(name = "succeededSteps")
+  Map<String, StepProgress> succeededSteps();
 }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class Templates {
 
-  private static final Pattern TEMPLATE = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
+  /** {@code ${{ expr }}} where expr holds no {@code }}}, so two templates never read as one. */
+  private static final Pattern TEMPLATE =
+      Pattern.compile("\\$\\{\\{((?:(?!}}).)*)}}", Pattern.DOTALL);
 
   private Templates() {}
 

@@ -90,6 +90,12 @@ class CelExpressionsTest {
   }
 
   @Test
+  void render_keepsTwoAdjacentTemplatesApart() throws Exception {
+    assertThat(Templates.render(json("\"${{ input.count }}: ${{ run.id }}\""), vars()))
+        .isEqualTo(json("\"3: research-brief-1\""));
+  }
+
+  @Test
   void expressionsIn_findsEveryTemplate() throws Exception {
     assertThat(
             Templates.expressionsIn(
