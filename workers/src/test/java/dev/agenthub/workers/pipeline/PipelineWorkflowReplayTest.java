@@ -1,0 +1,37 @@
+package dev.agenthub.workers.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays recorded histories against today's interpreter. A change to workflow code that would
+ * alter the command sequence of a recorded run fails here; guard such changes with {@code
+ * Workflow.getVersion} and record a new history beside the old ones.
+ */
+class PipelineWorkflowReplayTest {
+
+  /**
+   * A run with parallel steps, a retried agent, a skipped {@code when}, a durable sleep and an
+   * approved approval step.
+   */
+  @Test
+  void replay_pipelineV1History() throws Exception {
+    File history = resource("histories/pipeline-v1.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  private static File resource(String name) throws URISyntaxException {
+    return new File(
+        Objects.requireNonNull(
+                PipelineWorkflowReplayTest.class.getClassLoader().getResource(name), name)
+            .toURI());
+  }
+}
