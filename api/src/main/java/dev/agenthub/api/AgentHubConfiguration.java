@@ -1,0 +1,94 @@
+package dev.agenthub.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.shared.temporal.TemporalSettings;
+import dev.agenthub.workers.WorkerSettings;
+import dev.agenthub.workers.agents.AgentsConfiguration;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The API's YAML configuration (Dropwizard's {@code server:}, {@code logging:} and {@code
+ * metrics:} blocks, plus ours). Every key has a dev default; values may use {@code
+ * ${ENV_VAR:-default}}. See README, "Configuration".
+ */
+public class AgentHubConfiguration extends Configuration {
+
+  @Valid @NotNull private TemporalSettings temporal = TemporalSettings.defaults();
+
+  @NotBlank private String pipelinesDir = "pipelines";
+
+  @Valid @NotNull private WorkerSettings worker = WorkerSettings.defaults();
+
+  @Valid @NotNull private AgentsConfiguration agents = new AgentsConfiguration();
+
+  /** Runs a worker inside the API process too (always on in {@code dev}). */
+  private boolean embeddedWorker;
+
+  /** Set by {@code dev}: starts the embedded Temporal server before anything else. */
+  private boolean embeddedServer;
+
+  /** Where to reach Temporal ({@code temporal:} block). */
+  @JsonProperty
+  public TemporalSettings getTemporal() {
+    return temporal;
+  }
+
+  @JsonProperty
+  public void setTemporal(TemporalSettings temporal) {
+    this.temporal = temporal;
+  }
+
+  /** Directory of pipeline YAML files (default {@code pipelines}). */
+  @JsonProperty
+  public String getPipelinesDir() {
+    return pipelinesDir;
+  }
+
+  @JsonProperty
+  public void setPipelinesDir(String pipelinesDir) {
+    this.pipelinesDir = pipelinesDir;
+  }
+
+  /** Worker tuning for the embedded worker ({@code worker:} block). */
+  @JsonProperty
+  public WorkerSettings getWorker() {
+    return worker;
+  }
+
+  @JsonProperty
+  public void setWorker(WorkerSettings worker) {
+    this.worker = worker;
+  }
+
+  /** Agent configuration: LLM providers, notify channels, pricing ({@code agents:} block). */
+  @JsonProperty
+  public AgentsConfiguration getAgents() {
+    return agents;
+  }
+
+  @JsonProperty
+  public void setAgents(AgentsConfiguration agents) {
+    this.agents = agents;
+  }
+
+  @JsonProperty
+  public boolean isEmbeddedWorker() {
+    return embeddedWorker;
+  }
+
+  @JsonProperty
+  public void setEmbeddedWorker(boolean embeddedWorker) {
+    this.embeddedWorker = embeddedWorker;
+  }
+
+  public boolean isEmbeddedServer() {
+    return embeddedServer;
+  }
+
+  public void setEmbeddedServer(boolean embeddedServer) {
+    this.embeddedServer = embeddedServer;
+  }
+}
