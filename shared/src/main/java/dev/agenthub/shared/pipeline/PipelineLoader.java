@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads pipeline definitions from YAML files or JSON trees. Every problem is reported at once, in a
@@ -26,6 +28,9 @@ public final class PipelineLoader {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final Pattern MARK =
+      Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
 
   private PipelineLoader() {}
 
@@ -108,17 +113,32 @@ public final class PipelineLoader {
     return definition;
   }
 
+  /**
+   * Condenses SnakeYAML's multi-line report ("while parsing X / in 'reader', line 4, column 12 /
+   * snippet / expected Y / in 'reader', line 5, column 1 / snippet") into one line, located at the
+   * problem's mark, which is the last one.
+   */
   private static ValidationError syntaxError(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String where =
-        location == null || location.getLineNr() < 1
-            ? ""
-            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
-    int newline = message.indexOf('\n');
-    if (newline >= 0) {
-      message = message.substring(0, newline).strip();
+    String report = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    int repeat = report.indexOf("\n\n");
+    if (repeat >= 0) {
+      report = report.substring(0, repeat);
     }
-    return new ValidationError("", "invalid YAML" + where + ": " + message);
+    List<String> sentences = new ArrayList<>();
+    String where = null;
+    for (String line : report.split("\n")) {
+      Matcher mark = MARK.matcher(line);
+      if (mark.matches()) {
+        where = " at line " + mark.group(1) + ", column " + mark.group(2);
+      } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        sentences.add(line.strip());
+      }
+    }
+    JsonLocation location = e.getLocation();
+    if (where == null && location != null && location.getLineNr() > 0) {
+      where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+    return new ValidationError(
+        "", "invalid YAML" + (where == null ? "" : where) + ": " + String.join("; ", sentences));
   }
 }
