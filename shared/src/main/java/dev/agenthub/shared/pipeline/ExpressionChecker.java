@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Compiles a definition's CEL (conditions, {@code ${{ }}} templates, raw expressions) and checks
- * that every {@code steps.<id>} it reads names a step that will have finished: an upstream step
- * for step expressions, any step for the pipeline's {@code output}.
+ * that every {@code steps.<id>} it reads names a step that will have finished: an upstream step for
+ * step expressions, any step for the pipeline's {@code output}.
  */
 final class ExpressionChecker {
 
@@ -118,5 +118,4 @@ final class ExpressionChecker {
   interface StringVisitor {
     void visit(String path, String text);
   }
-
 }

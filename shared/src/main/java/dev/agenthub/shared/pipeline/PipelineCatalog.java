@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * The pipelines of a directory: every {@code *.yml} and {@code *.yaml} file in it (not in
  * subdirectories), read in file-name order. Files that fail to load are kept with their errors in
- * {@link #invalid()}, never dropped silently; a pipeline name already taken by an earlier file makes
- * the later file invalid. Thread-safe once loaded.
+ * {@link #invalid()}, never dropped silently; a pipeline name already taken by an earlier file
+ * makes the later file invalid. Thread-safe once loaded.
  */
 public final class PipelineCatalog {
 
@@ -116,7 +116,6 @@ public final class PipelineCatalog {
   public InputValidator inputValidator(String name) {
     PipelineDefinition definition =
         find(name).orElseThrow(() -> new NoSuchElementException("no pipeline named " + name));
-    return inputValidators.computeIfAbsent(
-        name, n -> InputValidator.forSchema(definition.input()));
+    return inputValidators.computeIfAbsent(name, n -> InputValidator.forSchema(definition.input()));
   }
 }

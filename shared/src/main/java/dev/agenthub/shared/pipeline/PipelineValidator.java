@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The semantic rules of pipeline definitions: names and ids, agents and their arguments, the
- * {@code needs} graph (unknown steps, self-dependencies, cycles), durations and retry policies, and
- * the CEL of conditions, templates and {@code output} (it must compile, and a step may only read
- * {@code steps.<id>} of steps upstream of it). {@link PipelineLoader} runs it after reading a
- * document; callers holding a {@link PipelineDefinition} built otherwise may run it directly.
+ * The semantic rules of pipeline definitions: names and ids, agents and their arguments, the {@code
+ * needs} graph (unknown steps, self-dependencies, cycles), durations and retry policies, and the
+ * CEL of conditions, templates and {@code output} (it must compile, and a step may only read {@code
+ * steps.<id>} of steps upstream of it). {@link PipelineLoader} runs it after reading a document;
+ * callers holding a {@link PipelineDefinition} built otherwise may run it directly.
  */
 public final class PipelineValidator {
 

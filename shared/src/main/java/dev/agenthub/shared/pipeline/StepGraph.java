@@ -52,8 +52,7 @@ final class StepGraph {
 
   /**
    * One error per dependency cycle, at the {@code needs} entry of the cycle's earliest step that
-   * leads into it: {@code steps[1].needs[0]: cycle: a -> b -> a} (read "a needs b, which needs
-   * a").
+   * leads into it: {@code steps[1].needs[0]: cycle: a -> b -> a} (read "a needs b, which needs a").
    */
   void checkCycles(List<ValidationError> errors) {
     Set<Integer> reported = new HashSet<>();

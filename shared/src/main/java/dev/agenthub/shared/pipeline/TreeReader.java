@@ -30,8 +30,7 @@ final class TreeReader {
             key -> {
               if (!allowed.contains(key)) {
                 error(
-                    DocumentPaths.key(path, key),
-                    "unknown field" + Suggestions.hint(key, allowed));
+                    DocumentPaths.key(path, key), "unknown field" + Suggestions.hint(key, allowed));
               }
             });
   }

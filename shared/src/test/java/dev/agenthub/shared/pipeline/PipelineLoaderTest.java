@@ -89,7 +89,8 @@ class PipelineLoaderTest {
     assertThat(outline.needs()).isEmpty();
     assertThat(outline.onError()).isEqualTo(OnError.FAIL);
     assertThat(outline.with())
-        .isEqualTo(JSON.readTree("{\"prompt\":\"Outline ${{ input.topic }}\",\"model\":\"small\"}"));
+        .isEqualTo(
+            JSON.readTree("{\"prompt\":\"Outline ${{ input.topic }}\",\"model\":\"small\"}"));
 
     StepDefinition draft = definition.step("draft").orElseThrow();
     assertThat(draft.needs()).containsExactly("outline");

@@ -24,7 +24,9 @@ class PipelineValidationTest {
             PipelineValidationException.class, () -> PipelineLoader.parse(yaml, "p.yml", AGENTS));
 
     assertThat(e).as("expected %s to be rejected", rule).isNotNull();
-    assertThat(e.errors()).extracting(ValidationError::toString).containsExactlyElementsOf(expected);
+    assertThat(e.errors())
+        .extracting(ValidationError::toString)
+        .containsExactlyElementsOf(expected);
   }
 
   static Stream<Arguments> invalidDefinitions() {
@@ -48,8 +50,10 @@ class PipelineValidationTest {
             steps: []
             """,
             List.of("invalid YAML at line 2, column 5: Duplicate field 'name'")),
-        Arguments.of("empty file", "# nothing here\n", List.of(
-            "the definition is empty; expected a mapping with at least name and steps")),
+        Arguments.of(
+            "empty file",
+            "# nothing here\n",
+            List.of("the definition is empty; expected a mapping with at least name and steps")),
         Arguments.of(
             "top level is not a mapping",
             "- a\n- b\n",
@@ -189,8 +193,7 @@ class PipelineValidationTest {
             steps:
               - {id: a, type: sleep, agent: llm, with: {duration: 1s}}
             """,
-            List.of(
-                "steps[0].agent: not allowed with type \"sleep\" (give either agent or type)")),
+            List.of("steps[0].agent: not allowed with type \"sleep\" (give either agent or type)")),
         Arguments.of(
             "unknown agent",
             """
