@@ -18,7 +18,8 @@ public class AgentHubConfiguration extends Configuration {
 
   @Valid @NotNull private TemporalSettings temporal = TemporalSettings.defaults();
 
-  @NotBlank private String pipelinesDir = "pipelines";
+  @NotBlank
+  private String pipelinesDir = System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines");
 
   @Valid @NotNull private WorkerSettings worker = WorkerSettings.defaults();
 
@@ -41,7 +42,7 @@ public class AgentHubConfiguration extends Configuration {
     this.temporal = temporal;
   }
 
-  /** Directory of pipeline YAML files (default {@code pipelines}). */
+  /** Directory of pipeline YAML files (default: {@code $AGENTHUB_PIPELINES_DIR}, else {@code pipelines}). */
   @JsonProperty
   public String getPipelinesDir() {
     return pipelinesDir;

@@ -1,0 +1,44 @@
+package dev.agenthub.api;
+
+import dev.agenthub.api.cli.RunCommand;
+import dev.agenthub.api.core.Engine;
+import dev.agenthub.api.dev.DevCommand;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+
+/** Agent Hub's API process, and the {@code dev} and {@code run} commands. */
+public final class AgentHubApplication extends Application<AgentHubConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new AgentHubApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "agenthub";
+  }
+
+  @Override
+  public void initialize(Bootstrap<AgentHubConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addCommand(new DevCommand(this));
+    bootstrap.addCommand(new RunCommand());
+  }
+
+  @Override
+  public void run(AgentHubConfiguration config, Environment environment) {
+    Engine engine =
+        new Engine(
+            config.getTemporal(),
+            config.getWorker(),
+            config.getAgents(),
+            config.isEmbeddedServer(),
+            config.isEmbeddedServer() || config.isEmbeddedWorker());
+    environment.lifecycle().manage(engine);
+  }
+}

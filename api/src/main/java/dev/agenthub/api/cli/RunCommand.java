@@ -1,0 +1,249 @@
+package dev.agenthub.api.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.api.core.Engine;
+import dev.agenthub.api.core.RunStarter;
+import dev.agenthub.shared.agents.AgentCatalog;
+import dev.agenthub.shared.pipeline.InputValidator;
+import dev.agenthub.shared.pipeline.PipelineCatalog;
+import dev.agenthub.shared.pipeline.PipelineDefinition;
+import dev.agenthub.shared.pipeline.PipelineLoader;
+import dev.agenthub.shared.pipeline.ValidationError;
+import dev.agenthub.shared.temporal.TemporalSettings;
+import dev.agenthub.shared.workflow.PipelineRunInput;
+import dev.agenthub.shared.workflow.PipelineRunResult;
+import dev.agenthub.shared.workflow.PipelineWorkflow;
+import dev.agenthub.shared.workflow.RunIds;
+import dev.agenthub.shared.workflow.RunProgress;
+import dev.agenthub.shared.workflow.StepProgress;
+import dev.agenthub.shared.workflow.StepStatus;
+import io.dropwizard.configuration.ConfigurationFactory;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code run <name-or-file> --input '<json>'}: runs one pipeline and prints its steps as they
+ * settle, then the output, tokens and cost. When nothing listens on the Temporal target (and it is
+ * this machine), it starts an embedded server and worker for the duration of the run.
+ */
+public final class RunCommand extends Command {
+
+  private static final long POLL_MILLIS = 200;
+
+  public RunCommand() {
+    super("run", "Runs a pipeline and prints its steps, output, tokens and cost");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser.addArgument("pipeline").help("pipeline name (from the pipelines directory) or a YAML file");
+    subparser.addArgument("--input").setDefault("{}").help("run input as a JSON object");
+    subparser.addArgument("--target").help("Temporal frontend host:port (default from config)");
+    subparser.addArgument("--config").help("YAML configuration file (as for dev and server)");
+    subparser.addArgument("--pipelines").help("directory of pipeline definitions");
+    subparser
+        .addArgument("--no-wait")
+        .dest("noWait")
+        .action(Arguments.storeTrue())
+        .help("print the workflow id and return without waiting");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    AgentHubConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
+    ObjectMapper json = bootstrap.getObjectMapper();
+    PipelineDefinition pipeline = resolvePipeline(namespace.getString("pipeline"), namespace, config);
+    JsonNode input = parseInput(json, namespace.getString("input"));
+    List<ValidationError> inputErrors = InputValidator.forSchema(pipeline.input()).validate(input);
+    if (!inputErrors.isEmpty()) {
+      throw new RunCommandException("invalid input for pipeline " + pipeline.name() + ":\n  "
+          + String.join("\n  ", inputErrors.stream().map(ValidationError::toString).toList()));
+    }
+
+    TemporalSettings settings = config.getTemporal();
+    if (namespace.getString("target") != null) {
+      settings = settings.withTarget(namespace.getString("target"));
+    }
+    boolean serverListening = isListening(settings.target());
+    boolean noWait = namespace.getBoolean("noWait");
+    if (!serverListening && !isLoopback(settings.target())) {
+      throw new RunCommandException("no Temporal server answers at " + settings.target());
+    }
+    if (!serverListening && noWait) {
+      throw new RunCommandException(
+          "--no-wait needs a running Temporal server at " + settings.target()
+              + " (start one with ./agenthub dev); an embedded one would stop with this command");
+    }
+    String where =
+        serverListening
+            ? "Temporal at " + settings.target()
+            : "embedded Temporal server on " + settings.target() + ", in memory for this run";
+    try (Engine engine =
+        new Engine(settings, config.getWorker(), config.getAgents(), !serverListening, !serverListening)) {
+      engine.start();
+      RunStarter starter = new RunStarter(engine.client(), settings.taskQueue());
+      String workflowId = RunIds.newWorkflowId(pipeline.name());
+      starter.start(workflowId, PipelineRunInput.of(pipeline, input));
+      RunReport report = new RunReport(System.out, json);
+      report.header(pipeline.name(), workflowId, where);
+      if (noWait) {
+        System.out.println("Started; not waiting (--no-wait).");
+        return;
+      }
+      follow(starter.existing(workflowId), report);
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof RunCommandException) {
+      cli.getStdErr().println(e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
+  }
+
+  /** Prints steps as they settle, then the result; throws when the run did not succeed. */
+  private static void follow(PipelineWorkflow workflow, RunReport report) throws Exception {
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+    CompletableFuture<PipelineRunResult> result = stub.getResultAsync(PipelineRunResult.class);
+    Map<String, StepStatus> shown = new HashMap<>();
+    while (!result.isDone()) {
+      RunProgress progress = queryQuietly(workflow);
+      if (progress != null) {
+        for (StepProgress step : progress.steps()) {
+          if (step.status().isTerminal() && shown.put(step.id(), step.status()) == null) {
+            report.step(step);
+          }
+        }
+      }
+      try {
+        result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        // Still running, or failed: the loop condition and the block below tell which.
+      }
+    }
+    try {
+      PipelineRunResult done = result.get();
+      report.steps(done.steps());
+      report.output(done.output());
+      report.totals(done.usage());
+      System.out.println("Run succeeded.");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw failure(e.getCause(), report);
+    }
+  }
+
+  private static RunCommandException failure(Throwable cause, RunReport report) {
+    if (cause instanceof WorkflowFailedException failed
+        && failed.getCause() instanceof ApplicationFailure application) {
+      if (application.getDetails().getSize() > 0) {
+        RunProgress progress = application.getDetails().get(RunProgress.class);
+        report.steps(progress.steps());
+        report.totals(progress.usage());
+      }
+      return new RunCommandException("Run failed: " + application.getOriginalMessage());
+    }
+    return new RunCommandException("Run failed: " + cause.getMessage());
+  }
+
+  private static RunProgress queryQuietly(PipelineWorkflow workflow) {
+    try {
+      return workflow.progress();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static AgentHubConfiguration loadConfiguration(Bootstrap<?> bootstrap, String file)
+      throws Exception {
+    ConfigurationFactory<AgentHubConfiguration> factory =
+        bootstrap
+            .getConfigurationFactoryFactory()
+            .create(AgentHubConfiguration.class, bootstrap.getValidatorFactory().getValidator(),
+                bootstrap.getObjectMapper(), "dw");
+    return file == null ? factory.build() : factory.build(bootstrap.getConfigurationSourceProvider(), file);
+  }
+
+  private static PipelineDefinition resolvePipeline(
+      String nameOrFile, Namespace namespace, AgentHubConfiguration config) {
+    AgentCatalog agents = AgentCatalog.builtIn();
+    Path file = Path.of(nameOrFile);
+    if (Files.isRegularFile(file)) {
+      return PipelineLoader.load(file, agents);
+    }
+    String dir = namespace.getString("pipelines") == null ? config.getPipelinesDir() : namespace.getString("pipelines");
+    PipelineCatalog catalog = PipelineCatalog.loadDirectory(Path.of(dir), agents);
+    return catalog
+        .find(nameOrFile)
+        .orElseThrow(
+            () -> {
+              List<ValidationError> errors =
+                  catalog.invalid().getOrDefault(
+                      nameOrFile + ".yml",
+                      catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
+              if (!errors.isEmpty()) {
+                return new RunCommandException("pipeline " + nameOrFile + " is invalid:\n  "
+                    + String.join("\n  ", errors.stream().map(ValidationError::toString).toList()));
+              }
+              return new RunCommandException("no pipeline named " + nameOrFile + " in " + dir
+                  + " (known: " + String.join(", ", catalog.valid().stream().map(PipelineDefinition::name).toList()) + ")");
+            });
+  }
+
+  private static JsonNode parseInput(ObjectMapper json, String text) {
+    try {
+      JsonNode input = json.readTree(text);
+      if (input == null || !input.isObject()) {
+        throw new RunCommandException("--input must be a JSON object, got: " + text);
+      }
+      return input;
+    } catch (IOException e) {
+      throw new RunCommandException("--input is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static boolean isListening(String target) {
+    int colon = target.lastIndexOf(':');
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(target.substring(0, colon), Engine.portOf(target)), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isLoopback(String target) {
+    String host = target.substring(0, target.lastIndexOf(':'));
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+  }
+
+  /** A failure to report as one clear message, without a stack trace. */
+  static final class RunCommandException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RunCommandException(String message) {
+      super(message);
+    }
+  }
+}

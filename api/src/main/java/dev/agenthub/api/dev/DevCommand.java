@@ -1,0 +1,56 @@
+package dev.agenthub.api.dev;
+
+import dev.agenthub.api.AgentHubApplication;
+import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.shared.agents.AgentCatalog;
+import dev.agenthub.shared.pipeline.PipelineCatalog;
+import dev.agenthub.shared.pipeline.PipelineDefinition;
+import io.dropwizard.core.cli.ServerCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.nio.file.Path;
+import java.util.List;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * {@code dev [config.yml]}: the whole platform in one JVM: the embedded Temporal test server on the
+ * configured target port (7233 by default), a worker, and the API. State lives in memory.
+ */
+public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
+
+  public DevCommand(AgentHubApplication application) {
+    super(
+        application,
+        "dev",
+        "Runs the embedded Temporal server, a worker and the API in one JVM (state in memory)");
+  }
+
+  @Override
+  protected void run(
+      Bootstrap<AgentHubConfiguration> bootstrap,
+      Namespace namespace,
+      AgentHubConfiguration configuration)
+      throws Exception {
+    configuration.setEmbeddedServer(true);
+    configuration.setEmbeddedWorker(true);
+    super.run(bootstrap, namespace, configuration);
+  }
+
+  @Override
+  protected void run(
+      Environment environment, Namespace namespace, AgentHubConfiguration configuration)
+      throws Exception {
+    List<String> pipelines =
+        PipelineCatalog.loadDirectory(
+                Path.of(configuration.getPipelinesDir()), AgentCatalog.builtIn())
+            .valid()
+            .stream()
+            .map(PipelineDefinition::name)
+            .toList();
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            server -> DevBanner.print(System.out, server, configuration.getTemporal(), pipelines));
+    super.run(environment, namespace, configuration);
+  }
+}
