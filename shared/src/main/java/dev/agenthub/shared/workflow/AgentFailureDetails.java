@@ -1,8 +1,9 @@
 package dev.agenthub.shared.workflow;
 
 /**
- * Details attached to every agent failure, so the workflow can report attempts of failed steps.
+ * The details attached to every agent {@code ApplicationFailure}, so the workflow can report how
+ * many attempts a failed step took.
  *
- * @param attempt the attempt that failed (1-based)
+ * @param attempt the Temporal attempt number that failed (1-based)
  */
 public record AgentFailureDetails(int attempt) {}

@@ -1,0 +1,51 @@
+package dev.agenthub.workers.agents;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenthub.shared.cost.PriceTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the registry of the built-in agents: {@code llm}, {@code http}, {@code notify}, {@code
+ * transform}.
+ */
+public final class BuiltInAgents {
+
+  private BuiltInAgents() {}
+
+  /** The built-in agents, priced with the configured {@code pricingFile} or the default table. */
+  public static AgentRegistry create(AgentsConfiguration config) {
+    return create(config, priceTable(config));
+  }
+
+  /** The built-in agents, pricing calls on today's date in UTC. */
+  public static AgentRegistry create(AgentsConfiguration config, PriceTable prices) {
+    return create(config, prices, Clock.systemUTC());
+  }
+
+  /** The built-in agents, pricing calls on the date {@code clock} gives. */
+  public static AgentRegistry create(AgentsConfiguration config, PriceTable prices, Clock clock) {
+    requireNonNull(config, "config");
+    requireNonNull(prices, "prices");
+    requireNonNull(clock, "clock");
+    // One connection pool and dispatcher; each agent derives its own timeouts from it.
+    OkHttpClient http = new OkHttpClient();
+    return new AgentRegistry(
+        List.of(
+            new LlmAgent(config, prices, clock, http),
+            new HttpAgent(http),
+            new NotifyAgent(config, http),
+            new TransformAgent()));
+  }
+
+  /** The price table {@code config} selects: its {@code pricingFile}, else the default one. */
+  public static PriceTable priceTable(AgentsConfiguration config) {
+    String file = config.getPricingFile();
+    return file == null || file.isBlank()
+        ? PriceTable.loadDefault()
+        : PriceTable.load(Path.of(file));
+  }
+}
