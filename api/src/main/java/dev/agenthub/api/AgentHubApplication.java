@@ -8,9 +8,21 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import java.io.PrintStream;
 
 /** Agent Hub's API process, and the {@code dev} and {@code run} commands. */
 public final class AgentHubApplication extends Application<AgentHubConfiguration> {
+
+  private final PrintStream out;
+
+  public AgentHubApplication() {
+    this(System.out);
+  }
+
+  /** An application whose commands print their reports to {@code out} (tests capture it). */
+  public AgentHubApplication(PrintStream out) {
+    this.out = out;
+  }
 
   public static void main(String[] args) throws Exception {
     new AgentHubApplication().run(args);
@@ -27,7 +39,7 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new DevCommand(this));
-    bootstrap.addCommand(new RunCommand());
+    bootstrap.addCommand(new RunCommand(out));
   }
 
   @Override

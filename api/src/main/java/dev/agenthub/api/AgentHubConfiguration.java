@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The API's YAML configuration (Dropwizard's {@code server:}, {@code logging:} and {@code
- * metrics:} blocks, plus ours). Every key has a dev default; values may use {@code
- * ${ENV_VAR:-default}}. See README, "Configuration".
+ * The API's YAML configuration (Dropwizard's {@code server:}, {@code logging:} and {@code metrics:}
+ * blocks, plus ours). Every key has a dev default; values may use {@code ${ENV_VAR:-default}}. See
+ * README, "Configuration".
  */
 public class AgentHubConfiguration extends Configuration {
 
@@ -42,7 +42,10 @@ public class AgentHubConfiguration extends Configuration {
     this.temporal = temporal;
   }
 
-  /** Directory of pipeline YAML files (default: {@code $AGENTHUB_PIPELINES_DIR}, else {@code pipelines}). */
+  /**
+   * Directory of pipeline YAML files (default: {@code $AGENTHUB_PIPELINES_DIR}, else {@code
+   * pipelines}).
+   */
   @JsonProperty
   public String getPipelinesDir() {
     return pipelinesDir;

@@ -17,7 +17,8 @@ public record WorkerSettings(
 
   public WorkerSettings {
     maxConcurrentActivities = maxConcurrentActivities == null ? 100 : maxConcurrentActivities;
-    maxConcurrentWorkflowTasks = maxConcurrentWorkflowTasks == null ? 50 : maxConcurrentWorkflowTasks;
+    maxConcurrentWorkflowTasks =
+        maxConcurrentWorkflowTasks == null ? 50 : maxConcurrentWorkflowTasks;
     workflowCacheSize = workflowCacheSize == null ? 600 : workflowCacheSize;
     virtualThreads = virtualThreads == null || virtualThreads;
   }

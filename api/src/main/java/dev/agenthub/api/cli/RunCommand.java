@@ -1,5 +1,6 @@
 package dev.agenthub.api.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.AgentHubConfiguration;
@@ -17,8 +18,6 @@ import dev.agenthub.shared.workflow.PipelineRunResult;
 import dev.agenthub.shared.workflow.PipelineWorkflow;
 import dev.agenthub.shared.workflow.RunIds;
 import dev.agenthub.shared.workflow.RunProgress;
-import dev.agenthub.shared.workflow.StepProgress;
-import dev.agenthub.shared.workflow.StepStatus;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
@@ -27,18 +26,22 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code run <name-or-file> --input '<json>'}: runs one pipeline and prints its steps as they
@@ -49,13 +52,19 @@ public final class RunCommand extends Command {
 
   private static final long POLL_MILLIS = 200;
 
-  public RunCommand() {
+  private final PrintStream out;
+
+  /** A command that prints its report to {@code out}. */
+  public RunCommand(PrintStream out) {
     super("run", "Runs a pipeline and prints its steps, output, tokens and cost");
+    this.out = out;
   }
 
   @Override
   public void configure(Subparser subparser) {
-    subparser.addArgument("pipeline").help("pipeline name (from the pipelines directory) or a YAML file");
+    subparser
+        .addArgument("pipeline")
+        .help("pipeline name (from the pipelines directory) or a YAML file");
     subparser.addArgument("--input").setDefault("{}").help("run input as a JSON object");
     subparser.addArgument("--target").help("Temporal frontend host:port (default from config)");
     subparser.addArgument("--config").help("YAML configuration file (as for dev and server)");
@@ -71,12 +80,16 @@ public final class RunCommand extends Command {
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     AgentHubConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
     ObjectMapper json = bootstrap.getObjectMapper();
-    PipelineDefinition pipeline = resolvePipeline(namespace.getString("pipeline"), namespace, config);
+    PipelineDefinition pipeline =
+        resolvePipeline(namespace.getString("pipeline"), namespace, config);
     JsonNode input = parseInput(json, namespace.getString("input"));
     List<ValidationError> inputErrors = InputValidator.forSchema(pipeline.input()).validate(input);
     if (!inputErrors.isEmpty()) {
-      throw new RunCommandException("invalid input for pipeline " + pipeline.name() + ":\n  "
-          + String.join("\n  ", inputErrors.stream().map(ValidationError::toString).toList()));
+      throw new RunCommandException(
+          "invalid input for pipeline "
+              + pipeline.name()
+              + ":\n  "
+              + String.join("\n  ", inputErrors.stream().map(ValidationError::toString).toList()));
     }
 
     TemporalSettings settings = config.getTemporal();
@@ -90,23 +103,26 @@ public final class RunCommand extends Command {
     }
     if (!serverListening && noWait) {
       throw new RunCommandException(
-          "--no-wait needs a running Temporal server at " + settings.target()
+          "--no-wait needs a running Temporal server at "
+              + settings.target()
               + " (start one with ./agenthub dev); an embedded one would stop with this command");
     }
     String where =
         serverListening
             ? "Temporal at " + settings.target()
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
+    quietTemporalLogs();
     try (Engine engine =
-        new Engine(settings, config.getWorker(), config.getAgents(), !serverListening, !serverListening)) {
+        new Engine(
+            settings, config.getWorker(), config.getAgents(), !serverListening, !serverListening)) {
       engine.start();
       RunStarter starter = new RunStarter(engine.client(), settings.taskQueue());
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
-      RunReport report = new RunReport(System.out, json);
+      RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
       if (noWait) {
-        System.out.println("Started; not waiting (--no-wait).");
+        report.line("Started; not waiting (--no-wait).");
         return;
       }
       follow(starter.existing(workflowId), report);
@@ -124,46 +140,50 @@ public final class RunCommand extends Command {
 
   /** Prints steps as they settle, then the result; throws when the run did not succeed. */
   private static void follow(PipelineWorkflow workflow, RunReport report) throws Exception {
-    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
-    CompletableFuture<PipelineRunResult> result = stub.getResultAsync(PipelineRunResult.class);
-    Map<String, StepStatus> shown = new HashMap<>();
+    CompletableFuture<PipelineRunResult> result =
+        WorkflowStub.fromTyped(workflow).getResultAsync(PipelineRunResult.class);
+    Set<String> shown = new HashSet<>();
+    report.stepsHeader();
     while (!result.isDone()) {
       RunProgress progress = queryQuietly(workflow);
       if (progress != null) {
-        for (StepProgress step : progress.steps()) {
-          if (step.status().isTerminal() && shown.put(step.id(), step.status()) == null) {
-            report.step(step);
-          }
-        }
+        report.settledSteps(progress.steps(), shown);
       }
       try {
         result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-        // Still running, or failed: the loop condition and the block below tell which.
+      } catch (TimeoutException | ExecutionException e) {
+        // Still running, or finished: the loop condition tells which.
       }
     }
     try {
       PipelineRunResult done = result.get();
-      report.steps(done.steps());
+      report.settledSteps(done.steps(), shown);
       report.output(done.output());
       report.totals(done.usage());
-      System.out.println("Run succeeded.");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw failure(e.getCause(), report);
+      report.line("Run succeeded.");
+    } catch (ExecutionException e) {
+      throw failure(e.getCause(), report, shown);
     }
   }
 
-  private static RunCommandException failure(Throwable cause, RunReport report) {
+  private static RunCommandException failure(Throwable cause, RunReport report, Set<String> shown) {
     if (cause instanceof WorkflowFailedException failed
         && failed.getCause() instanceof ApplicationFailure application) {
       if (application.getDetails().getSize() > 0) {
         RunProgress progress = application.getDetails().get(RunProgress.class);
-        report.steps(progress.steps());
+        report.settledSteps(progress.steps(), shown);
         report.totals(progress.usage());
       }
       return new RunCommandException("Run failed: " + application.getOriginalMessage());
     }
-    return new RunCommandException("Run failed: " + cause.getMessage());
+    String message = cause.getCause() == null ? cause.getMessage() : cause.getCause().getMessage();
+    return new RunCommandException("Run did not succeed: " + message);
+  }
+
+  /** The SDK's INFO/WARN chatter (e.g. "worker heartbeats unsupported") would bury the report. */
+  private static void quietTemporalLogs() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.temporal"))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
   }
 
   private static RunProgress queryQuietly(PipelineWorkflow workflow) {
@@ -174,14 +194,21 @@ public final class RunCommand extends Command {
     }
   }
 
-  private static AgentHubConfiguration loadConfiguration(Bootstrap<?> bootstrap, String file)
+  private static AgentHubConfiguration loadConfiguration(Bootstrap<?> anyBootstrap, String file)
       throws Exception {
+    @SuppressWarnings("unchecked") // this command is only registered by AgentHubApplication
+    Bootstrap<AgentHubConfiguration> bootstrap = (Bootstrap<AgentHubConfiguration>) anyBootstrap;
     ConfigurationFactory<AgentHubConfiguration> factory =
         bootstrap
             .getConfigurationFactoryFactory()
-            .create(AgentHubConfiguration.class, bootstrap.getValidatorFactory().getValidator(),
-                bootstrap.getObjectMapper(), "dw");
-    return file == null ? factory.build() : factory.build(bootstrap.getConfigurationSourceProvider(), file);
+            .create(
+                AgentHubConfiguration.class,
+                bootstrap.getValidatorFactory().getValidator(),
+                bootstrap.getObjectMapper(),
+                "dw");
+    return file == null
+        ? factory.build()
+        : factory.build(bootstrap.getConfigurationSourceProvider(), file);
   }
 
   private static PipelineDefinition resolvePipeline(
@@ -191,22 +218,38 @@ public final class RunCommand extends Command {
     if (Files.isRegularFile(file)) {
       return PipelineLoader.load(file, agents);
     }
-    String dir = namespace.getString("pipelines") == null ? config.getPipelinesDir() : namespace.getString("pipelines");
+    String dir =
+        namespace.getString("pipelines") == null
+            ? config.getPipelinesDir()
+            : namespace.getString("pipelines");
     PipelineCatalog catalog = PipelineCatalog.loadDirectory(Path.of(dir), agents);
     return catalog
         .find(nameOrFile)
         .orElseThrow(
             () -> {
               List<ValidationError> errors =
-                  catalog.invalid().getOrDefault(
-                      nameOrFile + ".yml",
-                      catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
+                  catalog
+                      .invalid()
+                      .getOrDefault(
+                          nameOrFile + ".yml",
+                          catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
               if (!errors.isEmpty()) {
-                return new RunCommandException("pipeline " + nameOrFile + " is invalid:\n  "
-                    + String.join("\n  ", errors.stream().map(ValidationError::toString).toList()));
+                return new RunCommandException(
+                    "pipeline "
+                        + nameOrFile
+                        + " is invalid:\n  "
+                        + String.join(
+                            "\n  ", errors.stream().map(ValidationError::toString).toList()));
               }
-              return new RunCommandException("no pipeline named " + nameOrFile + " in " + dir
-                  + " (known: " + String.join(", ", catalog.valid().stream().map(PipelineDefinition::name).toList()) + ")");
+              return new RunCommandException(
+                  "no pipeline named "
+                      + nameOrFile
+                      + " in "
+                      + dir
+                      + " (known: "
+                      + String.join(
+                          ", ", catalog.valid().stream().map(PipelineDefinition::name).toList())
+                      + ")");
             });
   }
 
@@ -217,7 +260,7 @@ public final class RunCommand extends Command {
         throw new RunCommandException("--input must be a JSON object, got: " + text);
       }
       return input;
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new RunCommandException("--input is not valid JSON: " + e.getOriginalMessage());
     }
   }
@@ -225,8 +268,7 @@ public final class RunCommand extends Command {
   private static boolean isListening(String target) {
     int colon = target.lastIndexOf(':');
     try (Socket socket = new Socket()) {
-      socket.connect(
-          new InetSocketAddress(target.substring(0, colon), Engine.portOf(target)), 500);
+      socket.connect(new InetSocketAddress(target.substring(0, colon), Engine.portOf(target)), 500);
       return true;
     } catch (IOException e) {
       return false;

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Prints a run the way {@code ./agenthub run} shows it: one line per step, output, totals. */
 final class RunReport {
@@ -26,13 +27,21 @@ final class RunReport {
     out.printf("Run %s of pipeline %s (%s)%n", workflowId, pipeline, where);
   }
 
-  void step(StepProgress step) {
-    out.println("  " + stepLine(step));
+  void stepsHeader() {
+    out.println("Steps:");
   }
 
-  void steps(List<StepProgress> steps) {
-    out.println("Steps:");
-    steps.forEach(this::step);
+  /** Prints each settled step of {@code steps} not yet in {@code shown}, and adds it there. */
+  void settledSteps(List<StepProgress> steps, Set<String> shown) {
+    for (StepProgress step : steps) {
+      if (step.status().isTerminal() && shown.add(step.id())) {
+        out.println("  " + stepLine(step));
+      }
+    }
+  }
+
+  void line(String text) {
+    out.println(text);
   }
 
   void output(JsonNode output) {

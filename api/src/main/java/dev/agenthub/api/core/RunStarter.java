@@ -32,7 +32,8 @@ public final class RunStarter {
 
   /** Starts {@code input} under {@code workflowId} and returns the new execution. */
   public WorkflowExecution start(String workflowId, PipelineRunInput input) {
-    PipelineWorkflow workflow = client.newWorkflowStub(PipelineWorkflow.class, options(workflowId, input));
+    PipelineWorkflow workflow =
+        client.newWorkflowStub(PipelineWorkflow.class, options(workflowId, input));
     return WorkflowClient.start(workflow::run, input);
   }
 

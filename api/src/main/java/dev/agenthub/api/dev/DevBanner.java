@@ -6,20 +6,33 @@ import java.util.List;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 
-/** What {@code dev} prints once everything listens: where things are, and that state is in memory. */
+/**
+ * What {@code dev} prints once everything listens: where things are, and that state is in memory.
+ */
 final class DevBanner {
 
   private DevBanner() {}
 
-  static void print(PrintStream out, Server server, TemporalSettings temporal, List<String> pipelines) {
+  static void print(
+      PrintStream out, Server server, TemporalSettings temporal, List<String> pipelines) {
     out.println();
     out.println("Agent Hub dev is up (one JVM: embedded Temporal server + worker + API).");
-    out.println("  Temporal frontend : " + temporal.target() + " (namespace " + temporal.namespace()
-        + ", task queue " + temporal.taskQueue() + ")");
+    out.println(
+        "  Temporal frontend : "
+            + temporal.target()
+            + " (namespace "
+            + temporal.namespace()
+            + ", task queue "
+            + temporal.taskQueue()
+            + ")");
     for (var connector : server.getConnectors()) {
       if (connector instanceof NetworkConnector network) {
         String name = connector.getName() == null ? "" : connector.getName();
-        out.println("  HTTP " + (name.isEmpty() ? "" : name + " ") + ": http://localhost:" + network.getLocalPort());
+        out.println(
+            "  HTTP "
+                + (name.isEmpty() ? "" : name + " ")
+                + ": http://localhost:"
+                + network.getLocalPort());
       }
     }
     out.println("  Pipelines         : " + String.join(", ", pipelines));

@@ -49,8 +49,17 @@ public record TemporalSettings(
 
   @Override
   public String toString() {
-    return "TemporalSettings[target=" + target + ", namespace=" + namespace + ", taskQueue="
-        + taskQueue + ", tls=" + usesTls() + ", apiKey=" + (apiKey == null ? "unset" : "***") + "]";
+    return "TemporalSettings[target="
+        + target
+        + ", namespace="
+        + namespace
+        + ", taskQueue="
+        + taskQueue
+        + ", tls="
+        + usesTls()
+        + ", apiKey="
+        + (apiKey == null ? "unset" : "***")
+        + "]";
   }
 
   private static String blankToDefault(String value, String fallback) {

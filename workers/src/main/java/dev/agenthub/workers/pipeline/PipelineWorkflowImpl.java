@@ -162,7 +162,9 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       record(step, StepOutcome.skipped(0, "when `" + step.when() + "` is false"));
     } catch (ExpressionException e) {
       state.started(step.id(), now(), StepStatus.RUNNING);
-      record(step, StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+      record(
+          step,
+          StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
     }
     return false;
   }
@@ -170,14 +172,14 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   private void record(StepDefinition step, StepOutcome outcome) {
     Instant at = now();
     switch (outcome.kind()) {
-      case SUCCEEDED -> state.succeeded(
-          step.id(), at, outcome.output(), outcome.attempts(), outcome.usage());
-      case FAILED -> state.settled(
-          step.id(), StepStatus.FAILED, at, outcome.attempts(), outcome.error());
-      case SKIPPED -> state.settled(
-          step.id(), StepStatus.SKIPPED, at, outcome.attempts(), outcome.error());
-      case CANCELLED -> state.settled(
-          step.id(), StepStatus.CANCELLED, at, outcome.attempts(), outcome.error());
+      case SUCCEEDED ->
+          state.succeeded(step.id(), at, outcome.output(), outcome.attempts(), outcome.usage());
+      case FAILED ->
+          state.settled(step.id(), StepStatus.FAILED, at, outcome.attempts(), outcome.error());
+      case SKIPPED ->
+          state.settled(step.id(), StepStatus.SKIPPED, at, outcome.attempts(), outcome.error());
+      case CANCELLED ->
+          state.settled(step.id(), StepStatus.CANCELLED, at, outcome.attempts(), outcome.error());
     }
   }
 
@@ -189,8 +191,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   private void markUnreached(String reason) {
     for (StepProgress step : state.steps()) {
       if (step.status() == StepStatus.PENDING) {
-        state.settled(
-            step.id(), StepStatus.SKIPPED, null, 0, new StepError("NotReached", reason));
+        state.settled(step.id(), StepStatus.SKIPPED, null, 0, new StepError("NotReached", reason));
       }
     }
   }
@@ -248,8 +249,17 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private static StepProgress asReused(StepProgress earlier) {
     return new StepProgress(
-        earlier.id(), earlier.kind(), StepStatus.SUCCEEDED, earlier.attempts(),
-        earlier.startedAt(), earlier.endedAt(), earlier.output(), earlier.outputBytes(), false,
-        null, earlier.usage(), true);
+        earlier.id(),
+        earlier.kind(),
+        StepStatus.SUCCEEDED,
+        earlier.attempts(),
+        earlier.startedAt(),
+        earlier.endedAt(),
+        earlier.output(),
+        earlier.outputBytes(),
+        false,
+        null,
+        earlier.usage(),
+        true);
   }
 }

@@ -59,20 +59,45 @@ final class RunState {
             id, p.kind(), status, p.attempts(), at, null, null, 0, false, null, null, false));
   }
 
-  void succeeded(String id, Instant at, JsonNode output, int attempts, dev.agenthub.shared.workflow.Usage usage) {
+  void succeeded(
+      String id,
+      Instant at,
+      JsonNode output,
+      int attempts,
+      dev.agenthub.shared.workflow.Usage usage) {
     StepProgress p = steps.get(id);
     long bytes = output == null ? 0 : output.toString().getBytes(StandardCharsets.UTF_8).length;
     update(
         new StepProgress(
-            id, p.kind(), StepStatus.SUCCEEDED, attempts, p.startedAt(), at, output, bytes, false,
-            null, usage, false));
+            id,
+            p.kind(),
+            StepStatus.SUCCEEDED,
+            attempts,
+            p.startedAt(),
+            at,
+            output,
+            bytes,
+            false,
+            null,
+            usage,
+            false));
   }
 
   void settled(String id, StepStatus status, Instant at, int attempts, StepError error) {
     StepProgress p = steps.get(id);
     update(
         new StepProgress(
-            id, p.kind(), status, attempts, p.startedAt(), at, null, 0, false, error, p.usage(),
+            id,
+            p.kind(),
+            status,
+            attempts,
+            p.startedAt(),
+            at,
+            null,
+            0,
+            false,
+            error,
+            p.usage(),
             false));
   }
 
@@ -107,9 +132,10 @@ final class RunState {
   /** The progress view: outputs over {@link #MAX_VIEW_OUTPUT_BYTES} are replaced by their size. */
   RunProgress progress() {
     List<StepProgress> view = new ArrayList<>(steps.size());
-    steps.values().forEach(s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? truncated(s) : s));
-    return new RunProgress(
-        pipeline.name(), pipeline.version(), status, view, usage(), failedStep);
+    steps
+        .values()
+        .forEach(s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? truncated(s) : s));
+    return new RunProgress(pipeline.name(), pipeline.version(), status, view, usage(), failedStep);
   }
 
   Map<String, StepProgress> succeededSteps() {
@@ -137,19 +163,33 @@ final class RunState {
   private static ObjectNode stepVariable(StepProgress step) {
     ObjectNode variable = JsonNodeFactory.instance.objectNode();
     variable.put("status", step.status().name().toLowerCase(Locale.ROOT));
-    variable.set("output", step.output() == null ? JsonNodeFactory.instance.nullNode() : step.output());
+    variable.set(
+        "output", step.output() == null ? JsonNodeFactory.instance.nullNode() : step.output());
     variable.put("attempts", step.attempts());
     if (step.error() == null) {
       variable.putNull("error");
     } else {
-      variable.putObject("error").put("type", step.error().type()).put("message", step.error().message());
+      variable
+          .putObject("error")
+          .put("type", step.error().type())
+          .put("message", step.error().message());
     }
     return variable;
   }
 
   private static StepProgress truncated(StepProgress s) {
     return new StepProgress(
-        s.id(), s.kind(), s.status(), s.attempts(), s.startedAt(), s.endedAt(), null,
-        s.outputBytes(), true, s.error(), s.usage(), s.reused());
+        s.id(),
+        s.kind(),
+        s.status(),
+        s.attempts(),
+        s.startedAt(),
+        s.endedAt(),
+        null,
+        s.outputBytes(),
+        true,
+        s.error(),
+        s.usage(),
+        s.reused());
   }
 }

@@ -99,8 +99,7 @@ final class StepExecutor {
       if (!Workflow.await(timeout, () -> decisions.containsKey(id))) {
         return StepOutcome.failed(
             0,
-            new StepError(
-                FailureTypes.APPROVAL_TIMED_OUT, "no decision within " + step.timeout()));
+            new StepError(FailureTypes.APPROVAL_TIMED_OUT, "no decision within " + step.timeout()));
       }
     }
     ApprovalDecision decision = decisions.get(id);

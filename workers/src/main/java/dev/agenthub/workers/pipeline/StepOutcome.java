@@ -6,8 +6,7 @@ import dev.agenthub.shared.workflow.StepError;
 import dev.agenthub.shared.workflow.Usage;
 
 /** How one step ended, as the executor reports it to the interpreter. */
-record StepOutcome(
-    Kind kind, JsonNode output, int attempts, Usage usage, StepError error) {
+record StepOutcome(Kind kind, JsonNode output, int attempts, Usage usage, StepError error) {
 
   enum Kind {
     SUCCEEDED,

@@ -112,9 +112,12 @@ class PipelineWorkflowImplTest {
     StepProgress a = step(result, "a");
     StepProgress b = step(result, "b");
     StepProgress c = step(result, "c");
-    assertThat(Duration.between(a.startedAt(), b.startedAt()).abs()).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.between(a.startedAt(), b.startedAt()).abs())
+        .isLessThan(Duration.ofSeconds(1));
     Duration total = Duration.between(a.startedAt(), c.endedAt());
-    assertThat(total).isGreaterThanOrEqualTo(Duration.ofSeconds(5)).isLessThan(Duration.ofSeconds(9));
+    assertThat(total)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(5))
+        .isLessThan(Duration.ofSeconds(9));
     assertThat(c.startedAt()).isAfterOrEqualTo(a.endedAt()).isAfterOrEqualTo(b.endedAt());
   }
 
@@ -196,7 +199,8 @@ class PipelineWorkflowImplTest {
     PipelineRunResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
     assertThat(step(result, "review").status()).isEqualTo(StepStatus.SUCCEEDED);
     assertThat(step(result, "review").output())
-        .isEqualTo(json("{\"approved\": true, \"comment\": \"ship it\", \"decidedBy\": \"alice\"}"));
+        .isEqualTo(
+            json("{\"approved\": true, \"comment\": \"ship it\", \"decidedBy\": \"alice\"}"));
     assertThat(result.output()).isEqualTo(json("{\"verdict\": \"ship it\"}"));
   }
 
@@ -217,8 +221,7 @@ class PipelineWorkflowImplTest {
 
   @Test
   void approval_withoutDecision_timesOut() {
-    ApplicationFailure failure =
-        runFailure(() -> run(pipeline(approval("review", "2h")), "{}"));
+    ApplicationFailure failure = runFailure(() -> run(pipeline(approval("review", "2h")), "{}"));
 
     assertThat(failure.getOriginalMessage())
         .isEqualTo("step \"review\" failed: ApprovalTimedOut: no decision within 2h");
@@ -289,12 +292,16 @@ class PipelineWorkflowImplTest {
         pipeline(
             "{\"summary\": \"${{ steps.draft.output.text }} (${{ input.topic }})\","
                 + " \"tokens\": \"${{ steps.draft.output.n }}\"}",
-            agent("draft", "echo", "{\"text\": \"About ${{ input.topic }}\", \"n\": \"${{ size(input.topic) }}\"}"));
+            agent(
+                "draft",
+                "echo",
+                "{\"text\": \"About ${{ input.topic }}\", \"n\": \"${{ size(input.topic) }}\"}"));
 
     PipelineRunResult result = run(pipeline, "{\"topic\": \"durable execution\"}");
 
     assertThat(result.output())
-        .isEqualTo(json("{\"summary\": \"About durable execution (durable execution)\", \"tokens\": 17}"));
+        .isEqualTo(
+            json("{\"summary\": \"About durable execution (durable execution)\", \"tokens\": 17}"));
     assertThat(result.usage().inputTokens()).isEqualTo(10);
     assertThat(result.usage().outputTokens()).isEqualTo(5);
   }
@@ -318,8 +325,18 @@ class PipelineWorkflowImplTest {
             agent("draft", "echo", "{\"from\": \"${{ steps.outline.output.text }}\"}", "outline"));
     StepProgress earlier =
         new StepProgress(
-            "outline", "echo", StepStatus.SUCCEEDED, 1, Instant.EPOCH, Instant.EPOCH,
-            json("{\"text\": \"from the failed run\"}"), 10, false, null, null, false);
+            "outline",
+            "echo",
+            StepStatus.SUCCEEDED,
+            1,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            json("{\"text\": \"from the failed run\"}"),
+            10,
+            false,
+            null,
+            null,
+            false);
     PipelineRunInput input =
         new PipelineRunInput(pipeline, json("{}"), Map.of("outline", earlier), null, "old-run");
 
@@ -327,7 +344,8 @@ class PipelineWorkflowImplTest {
 
     assertThat(agents.calls("outline")).isZero();
     assertThat(step(result, "outline").reused()).isTrue();
-    assertThat(step(result, "draft").output()).isEqualTo(json("{\"from\": \"from the failed run\"}"));
+    assertThat(step(result, "draft").output())
+        .isEqualTo(json("{\"from\": \"from the failed run\"}"));
   }
 
   @Test

@@ -56,10 +56,15 @@ final class ScriptedAgents implements DynamicActivity {
               new AgentFailureDetails(attempt));
         }
         return new AgentResult(
-            JsonNodeFactory.instance.objectNode().put("attempt", attempt), Usage.NONE, attempt, null);
+            JsonNodeFactory.instance.objectNode().put("attempt", attempt),
+            Usage.NONE,
+            attempt,
+            null);
       case "broken":
         throw ApplicationFailure.newNonRetryableFailure(
-            "HTTP 404 Not Found", FailureTypes.AGENT_CLIENT_ERROR, new AgentFailureDetails(attempt));
+            "HTTP 404 Not Found",
+            FailureTypes.AGENT_CLIENT_ERROR,
+            new AgentFailureDetails(attempt));
       default:
         throw new IllegalStateException("unknown test agent " + info.getActivityType());
     }

@@ -31,32 +31,66 @@ final class TestPipelines {
 
   static PipelineDefinition pipeline(String output, StepDefinition... steps) {
     return new PipelineDefinition(
-        "test-pipeline", "1", "", null, List.of(steps), null, null,
+        "test-pipeline",
+        "1",
+        "",
+        null,
+        List.of(steps),
+        null,
+        null,
         output == null ? null : json(output));
   }
 
   static StepDefinition agent(String id, String agent, String with, String... needs) {
     return new StepDefinition(
-        id, StepType.AGENT, agent, with == null ? null : json(with), List.of(needs), null, null,
-        null, OnError.FAIL);
+        id,
+        StepType.AGENT,
+        agent,
+        with == null ? null : json(with),
+        List.of(needs),
+        null,
+        null,
+        null,
+        OnError.FAIL);
   }
 
   static StepDefinition withRetry(StepDefinition step, int maxAttempts) {
     return new StepDefinition(
-        step.id(), step.type(), step.agent(), step.with(), step.needs(), step.when(),
-        new RetryDefinition(maxAttempts, "1s", 1.0, "1s", null), step.timeout(), step.onError());
+        step.id(),
+        step.type(),
+        step.agent(),
+        step.with(),
+        step.needs(),
+        step.when(),
+        new RetryDefinition(maxAttempts, "1s", 1.0, "1s", null),
+        step.timeout(),
+        step.onError());
   }
 
   static StepDefinition when(StepDefinition step, String condition) {
     return new StepDefinition(
-        step.id(), step.type(), step.agent(), step.with(), step.needs(), condition, step.retry(),
-        step.timeout(), step.onError());
+        step.id(),
+        step.type(),
+        step.agent(),
+        step.with(),
+        step.needs(),
+        condition,
+        step.retry(),
+        step.timeout(),
+        step.onError());
   }
 
   static StepDefinition continueOnError(StepDefinition step) {
     return new StepDefinition(
-        step.id(), step.type(), step.agent(), step.with(), step.needs(), step.when(),
-        step.retry(), step.timeout(), OnError.CONTINUE);
+        step.id(),
+        step.type(),
+        step.agent(),
+        step.with(),
+        step.needs(),
+        step.when(),
+        step.retry(),
+        step.timeout(),
+        OnError.CONTINUE);
   }
 
   static StepDefinition approval(String id, String timeout, String... needs) {

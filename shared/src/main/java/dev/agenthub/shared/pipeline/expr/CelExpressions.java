@@ -7,6 +7,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.Map;
@@ -14,9 +15,9 @@ import java.util.Set;
 
 /**
  * Compiles and evaluates the CEL expressions of pipelines ({@code when}, templates, {@code output},
- * the {@code transform} agent). Evaluation is pure: no clocks, randomness or I/O, so workflow code
- * may call it. Variables are {@code input}, {@code steps}, {@code run} and {@code vars}, all
- * dynamic.
+ * the {@code transform} agent), with CEL's string and math extensions. Evaluation is pure: no
+ * clocks, randomness or I/O, so workflow code may call it. Variables are {@code input}, {@code
+ * steps}, {@code run} and {@code vars}, all dynamic.
  */
 public final class CelExpressions {
 
@@ -31,6 +32,8 @@ public final class CelExpressions {
     var builder =
         CelFactory.standardCelBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math())
+            .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math())
             .setResultType(SimpleType.DYN);
     VARIABLES.forEach(v -> builder.addVar(v, SimpleType.DYN));
     return builder.build();

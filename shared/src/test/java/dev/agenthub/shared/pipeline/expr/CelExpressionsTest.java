@@ -50,6 +50,16 @@ class CelExpressionsTest {
   }
 
   @Test
+  void evaluate_offersStringAndMathExtensions() throws Exception {
+    assertThat(CelExpressions.evaluate("size(input.topic.split(' '))", vars()))
+        .isEqualTo(json("2"));
+    assertThat(CelExpressions.evaluate("input.topic.upperAscii()", vars()).textValue())
+        .isEqualTo("DURABLE EXECUTION");
+    assertThat(CelExpressions.evaluate("math.greatest(1, input.count)", vars()))
+        .isEqualTo(json("3"));
+  }
+
+  @Test
   void test_requiresBoolean() throws Exception {
     assertThat(CelExpressions.test("steps.notify.status == 'skipped'", vars())).isTrue();
     assertThatThrownBy(() -> CelExpressions.test("input.count", vars()))

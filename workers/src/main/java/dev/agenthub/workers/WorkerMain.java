@@ -1,0 +1,58 @@
+package dev.agenthub.workers;
+
+import dev.agenthub.shared.temporal.TemporalConnection;
+import dev.agenthub.workers.agents.AgentActivities;
+import dev.agenthub.workers.agents.BuiltInAgents;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker process: {@code WorkerMain [worker.yml]}. Polls the configured task queue for pipeline
+ * workflows and agent activities until it is stopped (SIGTERM drains running tasks).
+ */
+public final class WorkerMain {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    WorkerConfiguration config =
+        args.length > 0
+            ? WorkerConfiguration.load(Path.of(args[0]))
+            : WorkerConfiguration.defaults();
+    log.info("starting worker with {}", config.temporal());
+    TemporalConnection connection = TemporalConnection.open(config.temporal(), List.of());
+    PipelineWorker worker;
+    try {
+      worker =
+          PipelineWorker.start(
+              connection.client(),
+              config.temporal().taskQueue(),
+              config.worker(),
+              new AgentActivities(BuiltInAgents.create(config.agents())),
+              List.of());
+    } catch (StatusRuntimeException e) {
+      log.error("cannot reach Temporal at {}: {}", config.temporal().target(), e.getStatus());
+      connection.close();
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping worker");
+                  worker.close();
+                  connection.close();
+                  stopped.countDown();
+                },
+                "agenthub-worker-shutdown"));
+    stopped.await();
+  }
+}
