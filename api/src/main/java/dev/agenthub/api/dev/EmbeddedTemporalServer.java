@@ -31,7 +31,8 @@ public final class EmbeddedTemporalServer implements Managed, AutoCloseable {
   @Override
   public synchronized void start() {
     if (server == null) {
-      server = TestServer.createPortBoundServer(port, false);
+      // true = time skipping locked: timers fire in real time, as users expect from dev mode.
+      server = TestServer.createPortBoundServer(port, true);
       log.info("embedded Temporal server (in memory) listening on port {}", port);
     }
   }
