@@ -1,0 +1,66 @@
+package dev.agenthub.api.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.health.HealthCheck.Result;
+import dev.agenthub.api.dev.EmbeddedTemporalServer;
+import dev.agenthub.shared.temporal.TemporalConnection;
+import dev.agenthub.shared.temporal.TemporalSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TemporalHealthCheckTest {
+
+  @Test
+  void check_isHealthy_whenTheFrontendAnswers() throws IOException {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.startOn(freePort());
+        TemporalConnection connection = connect(server.port())) {
+      Result result = new TemporalHealthCheck(connection.stubs()).execute();
+
+      assertThat(result.isHealthy()).as(result.getMessage()).isTrue();
+      assertThat(result.getMessage()).startsWith("Temporal frontend answers");
+    }
+  }
+
+  @Test
+  void check_isUnhealthyWithinTheDeadline_whenNothingListens() throws IOException {
+    try (TemporalConnection connection = connect(freePort())) {
+      long started = System.nanoTime();
+      Result result = new TemporalHealthCheck(connection.stubs()).execute();
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(result.isHealthy()).isFalse();
+      assertThat(result.getMessage()).startsWith("Temporal frontend unreachable: UNAVAILABLE");
+      assertThat(took).isLessThan(TemporalHealthCheck.DEFAULT_DEADLINE.plusSeconds(1));
+    }
+  }
+
+  @Test
+  void check_isUnhealthyAtTheDeadline_whenTheServerHangs() throws IOException {
+    // A socket that accepts connections but never speaks HTTP/2.
+    try (ServerSocket silent = new ServerSocket(0);
+        TemporalConnection connection = connect(silent.getLocalPort())) {
+      long started = System.nanoTime();
+      Result result = new TemporalHealthCheck(connection.stubs(), Duration.ofMillis(500)).execute();
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(result.isHealthy()).isFalse();
+      assertThat(result.getMessage()).contains("DEADLINE_EXCEEDED");
+      assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  private static TemporalConnection connect(int port) {
+    return TemporalConnection.open(
+        TemporalSettings.defaults().withTarget("127.0.0.1:" + port), List.of());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
