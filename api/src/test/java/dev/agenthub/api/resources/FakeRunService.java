@@ -33,8 +33,20 @@ final class FakeRunService implements RunService {
   RunView add(String workflowId, String pipeline, String status) {
     RunView run =
         new RunView(
-            workflowId, "run-" + workflowId, pipeline, "1", status, Instant.parse("2026-11-25T00:00:00Z"),
-            null, List.of(), UsageTotals.ZERO, null, null, null, null, null);
+            workflowId,
+            "run-" + workflowId,
+            pipeline,
+            "1",
+            status,
+            Instant.parse("2026-11-25T00:00:00Z"),
+            null,
+            List.of(),
+            UsageTotals.ZERO,
+            null,
+            null,
+            null,
+            null,
+            null);
     runs.put(workflowId, run);
     return run;
   }
@@ -49,13 +61,18 @@ final class FakeRunService implements RunService {
 
   @Override
   public RunStarted start(
-      PipelineDefinition pipeline, JsonNode input, String workflowId, Double budgetUsd, String key) {
+      PipelineDefinition pipeline,
+      JsonNode input,
+      String workflowId,
+      Double budgetUsd,
+      String key) {
     calls.add("start " + pipeline.name());
     lastInput = input;
     lastBudget = budgetUsd;
     if (key != null && idempotencyKeys.containsKey(key)) {
       RunView run = runs.get(idempotencyKeys.get(key));
-      return new RunStarted(run.workflowId(), run.runId(), pipeline.name(), run.status(), false, null);
+      return new RunStarted(
+          run.workflowId(), run.runId(), pipeline.name(), run.status(), false, null);
     }
     String id = workflowId != null ? workflowId : pipeline.name() + "-" + (runs.size() + 1);
     RunView run = add(id, pipeline.name(), "running");
@@ -74,8 +91,14 @@ final class FakeRunService implements RunService {
             .map(
                 r ->
                     new RunSummary(
-                        r.workflowId(), r.runId(), r.pipeline(), r.pipelineVersion(), r.status(),
-                        r.startedAt(), r.closedAt(), null))
+                        r.workflowId(),
+                        r.runId(),
+                        r.pipeline(),
+                        r.pipelineVersion(),
+                        r.status(),
+                        r.startedAt(),
+                        r.closedAt(),
+                        null))
             .toList();
     return new RunPage(summaries, null, "scan");
   }
@@ -92,8 +115,13 @@ final class FakeRunService implements RunService {
         workflowId,
         List.of(
             new HistoryEventView(
-                1, Instant.parse("2026-11-25T00:00:00Z"), "WORKFLOW_EXECUTION_STARTED", null, null,
-                null, null)));
+                1,
+                Instant.parse("2026-11-25T00:00:00Z"),
+                "WORKFLOW_EXECUTION_STARTED",
+                null,
+                null,
+                null,
+                null)));
   }
 
   @Override
@@ -120,7 +148,8 @@ final class FakeRunService implements RunService {
   public void decide(String workflowId, ApprovalDecision decision) {
     requireRunning(workflowId);
     lastDecision = decision;
-    calls.add((decision.approved() ? "approve " : "reject ") + workflowId + " " + decision.stepId());
+    calls.add(
+        (decision.approved() ? "approve " : "reject ") + workflowId + " " + decision.stepId());
   }
 
   @Override
