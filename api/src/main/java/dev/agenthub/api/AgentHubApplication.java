@@ -3,12 +3,28 @@ package dev.agenthub.api;
 import dev.agenthub.api.cli.RunCommand;
 import dev.agenthub.api.core.Engine;
 import dev.agenthub.api.dev.DevCommand;
+import dev.agenthub.api.auth.ApiAuth;
+import dev.agenthub.api.core.Listing;
+import dev.agenthub.api.core.RunLinks;
+import dev.agenthub.api.core.RunService;
+import dev.agenthub.api.core.TemporalRunService;
+import dev.agenthub.api.errors.ApiErrors;
+import dev.agenthub.api.health.PipelinesHealthCheck;
+import dev.agenthub.api.health.TemporalHealthCheck;
+import dev.agenthub.api.resources.DevFlakyResource;
+import dev.agenthub.api.resources.OpenApiResource;
+import dev.agenthub.api.resources.PipelinesResource;
+import dev.agenthub.api.resources.RunsResource;
+import dev.agenthub.shared.agents.AgentCatalog;
+import dev.agenthub.shared.pipeline.PipelineCatalog;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** Agent Hub's API process, and the {@code dev} and {@code run} commands. */
 public final class AgentHubApplication extends Application<AgentHubConfiguration> {
@@ -52,5 +68,27 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
             config.isEmbeddedServer(),
             config.isEmbeddedServer() || config.isEmbeddedWorker());
     environment.lifecycle().manage(engine);
+
+    PipelineCatalog catalog =
+        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+    RunService runs =
+        new TemporalRunService(
+            engine.client(), config.getTemporal().taskQueue(), Listing.parse(config.getListing()));
+    RunLinks links = new RunLinks(config.getTemporal().uiBaseUrl(), config.getTemporal().namespace());
+
+    // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
+    ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    ApiErrors.register(environment.jersey());
+    ApiAuth.register(environment, config.getAuth());
+    environment.jersey().register(new PipelinesResource(catalog, runs, links));
+    environment.jersey().register(new RunsResource(runs, links));
+    environment.jersey().register(new OpenApiResource());
+    if (config.isEmbeddedServer()) {
+      environment.jersey().register(new DevFlakyResource());
+    }
+    environment
+        .healthChecks()
+        .register(TemporalHealthCheck.NAME, new TemporalHealthCheck(engine.connection().stubs()));
+    environment.healthChecks().register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
   }
 }

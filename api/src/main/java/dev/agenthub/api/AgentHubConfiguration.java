@@ -1,6 +1,7 @@
 package dev.agenthub.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.api.auth.AuthConfiguration;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.workers.WorkerSettings;
 import dev.agenthub.workers.agents.AgentsConfiguration;
@@ -24,6 +25,14 @@ public class AgentHubConfiguration extends Configuration {
   @Valid @NotNull private WorkerSettings worker = WorkerSettings.defaults();
 
   @Valid @NotNull private AgentsConfiguration agents = new AgentsConfiguration();
+
+  @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  /** How runs are listed: auto, visibility or scan (see {@code Listing}). */
+  @NotNull private String listing = "auto";
+
+  /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
+  private String traceUrlTemplate = "";
 
   /** Runs a worker inside the API process too (always on in {@code dev}). */
   private boolean embeddedWorker;
@@ -76,6 +85,37 @@ public class AgentHubConfiguration extends Configuration {
   @JsonProperty
   public void setAgents(AgentsConfiguration agents) {
     this.agents = agents;
+  }
+
+  /** API keys and their roles ({@code auth:} block). */
+  @JsonProperty
+  public AuthConfiguration getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthConfiguration auth) {
+    this.auth = auth;
+  }
+
+  @JsonProperty
+  public String getListing() {
+    return listing;
+  }
+
+  @JsonProperty
+  public void setListing(String listing) {
+    this.listing = listing;
+  }
+
+  @JsonProperty
+  public String getTraceUrlTemplate() {
+    return traceUrlTemplate;
+  }
+
+  @JsonProperty
+  public void setTraceUrlTemplate(String traceUrlTemplate) {
+    this.traceUrlTemplate = traceUrlTemplate;
   }
 
   @JsonProperty

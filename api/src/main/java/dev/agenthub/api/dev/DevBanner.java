@@ -1,5 +1,6 @@
 package dev.agenthub.api.dev;
 
+import dev.agenthub.api.auth.DevApiKey;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import java.io.PrintStream;
 import java.util.List;
@@ -36,6 +37,9 @@ final class DevBanner {
       }
     }
     out.println("  Pipelines         : " + String.join(", ", pipelines));
+    out.println("  API key (operator): " + key.key()
+        + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
+    out.println("  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     out.println("  State lives in memory and is lost when this process exits.");
     out.println("  Try: ./agenthub run research-brief --input '{\"topic\":\"durable execution\"}'");
     out.println();

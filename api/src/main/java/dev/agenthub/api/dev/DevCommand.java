@@ -2,6 +2,7 @@ package dev.agenthub.api.dev;
 
 import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.api.auth.DevApiKey;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineCatalog;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
@@ -18,6 +19,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
  */
 public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
 
+  private DevApiKey devKey;
+
   public DevCommand(AgentHubApplication application) {
     super(
         application,
@@ -33,6 +36,8 @@ public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
       throws Exception {
     configuration.setEmbeddedServer(true);
     configuration.setEmbeddedWorker(true);
+    devKey = DevApiKey.create();
+    configuration.getAuth().addKey(devKey.entry());
     super.run(bootstrap, namespace, configuration);
   }
 
@@ -50,7 +55,9 @@ public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
     environment
         .lifecycle()
         .addServerLifecycleListener(
-            server -> DevBanner.print(System.out, server, configuration.getTemporal(), pipelines));
+            server ->
+                DevBanner.print(
+                    System.out, server, configuration.getTemporal(), pipelines, devKey));
     super.run(environment, namespace, configuration);
   }
 }
