@@ -39,7 +39,8 @@ public final class ApiException extends RuntimeException {
     return new ApiException(Status.CONFLICT.getStatusCode(), code, message, details);
   }
 
-  public static ApiException unprocessable(String code, String message, Map<String, Object> details) {
+  public static ApiException unprocessable(
+      String code, String message, Map<String, Object> details) {
     return new ApiException(422, code, message, details);
   }
 

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param runId Temporal's run id
  * @param pipeline pipeline name
  * @param status {@code running} for a new run; the current status of an existing one
- * @param created false when an earlier request with the same {@code Idempotency-Key} (or an
- *     earlier retry) already started this run
+ * @param created false when an earlier request with the same {@code Idempotency-Key} (or an earlier
+ *     retry) already started this run
  * @param links where to look at it
  */
 public record RunStarted(

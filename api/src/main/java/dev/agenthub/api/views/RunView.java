@@ -42,7 +42,19 @@ public record RunView(
 
   public RunView withLinks(Links newLinks) {
     return new RunView(
-        workflowId, runId, pipeline, pipelineVersion, status, startedAt, closedAt, steps, usage,
-        output, failure, retryOf, retriedBy, newLinks);
+        workflowId,
+        runId,
+        pipeline,
+        pipelineVersion,
+        status,
+        startedAt,
+        closedAt,
+        steps,
+        usage,
+        output,
+        failure,
+        retryOf,
+        retriedBy,
+        newLinks);
   }
 }
