@@ -6,13 +6,21 @@ import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.workflow.PipelineRunInput;
 import dev.agenthub.shared.workflow.PipelineWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Starts pipeline runs: one place that decides workflow options (id, task queue, run timeout,
- * memo), used by the API and the CLI alike.
+ * Starts pipeline runs: one place that decides workflow options (id, id reuse, task queue, run
+ * timeout, memo, search attributes), used by the API and the CLI alike.
+ *
+ * <p>Every start rejects a workflow id that was used before (within the namespace's retention), so
+ * that an id names one run: an {@code Idempotency-Key} maps to one run, a repeated retry finds the
+ * first one, and a caller-chosen id cannot silently start a second run.
  */
 public final class RunStarter {
 
@@ -21,6 +29,19 @@ public final class RunStarter {
 
   public static final String MEMO_VERSION = "pipelineVersion";
   public static final String MEMO_RETRY_OF = "retryOf";
+
+  /** Memo of a rerun: the run whose input it repeats. */
+  public static final String MEMO_RERUN_OF = "rerunOf";
+
+  /** Memo of a run started with an {@code Idempotency-Key}: the hash of its request. */
+  public static final String MEMO_REQUEST_HASH = "requestHash";
+
+  /**
+   * Keyword search attribute holding the pipeline name, for visibility queries. It must be
+   * registered on the cluster; only set when the server supports visibility queries.
+   */
+  public static final SearchAttributeKey<String> PIPELINE_ATTRIBUTE =
+      SearchAttributeKey.forKeyword("AgentHubPipeline");
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -32,8 +53,24 @@ public final class RunStarter {
 
   /** Starts {@code input} under {@code workflowId} and returns the new execution. */
   public WorkflowExecution start(String workflowId, PipelineRunInput input) {
+    return start(workflowId, input, Map.of(), false);
+  }
+
+  /**
+   * Starts {@code input} under {@code workflowId}.
+   *
+   * @param extraMemo memo entries beside the standard ones
+   * @param searchable whether to set {@link #PIPELINE_ATTRIBUTE} (the server must know it)
+   * @throws io.temporal.client.WorkflowExecutionAlreadyStarted when the id was used before
+   */
+  public WorkflowExecution start(
+      String workflowId,
+      PipelineRunInput input,
+      Map<String, Object> extraMemo,
+      boolean searchable) {
     PipelineWorkflow workflow =
-        client.newWorkflowStub(PipelineWorkflow.class, options(workflowId, input));
+        client.newWorkflowStub(
+            PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
     return WorkflowClient.start(workflow::run, input);
   }
 
@@ -42,24 +79,31 @@ public final class RunStarter {
     return client.newWorkflowStub(PipelineWorkflow.class, workflowId);
   }
 
-  private WorkflowOptions options(String workflowId, PipelineRunInput input) {
+  private WorkflowOptions options(
+      String workflowId,
+      PipelineRunInput input,
+      Map<String, Object> extraMemo,
+      boolean searchable) {
     PipelineDefinition pipeline = input.pipeline();
-    Map<String, Object> memo =
-        input.retryOf() == null
-            ? Map.of(MEMO_PIPELINE, pipeline.name(), MEMO_VERSION, pipeline.version())
-            : Map.of(
-                MEMO_PIPELINE,
-                pipeline.name(),
-                MEMO_VERSION,
-                pipeline.version(),
-                MEMO_RETRY_OF,
-                input.retryOf());
+    Map<String, Object> memo = new LinkedHashMap<>();
+    memo.put(MEMO_PIPELINE, pipeline.name());
+    memo.put(MEMO_VERSION, pipeline.version());
+    if (input.retryOf() != null) {
+      memo.put(MEMO_RETRY_OF, input.retryOf());
+    }
+    memo.putAll(extraMemo);
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(taskQueue)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setMemo(memo)
             .setStaticSummary("pipeline " + pipeline.name() + " v" + pipeline.version());
+    if (searchable) {
+      options.setTypedSearchAttributes(
+          SearchAttributes.newBuilder().set(PIPELINE_ATTRIBUTE, pipeline.name()).build());
+    }
     if (pipeline.timeout() != null) {
       options.setWorkflowExecutionTimeout(Durations.parse(pipeline.timeout()));
     }

@@ -14,6 +14,8 @@ import dev.agenthub.shared.workflow.PipelineWorkflow;
  * @param apiKey Temporal Cloud API key (implies TLS), or {@code null}; never logged
  * @param uiBaseUrl base URL of the Temporal UI, used for links (default {@code
  *     http://localhost:8233})
+ * @param listing how the API lists runs: {@code auto} (default; visibility queries, falling back to
+ *     scanning when the server lacks them), {@code visibility} or {@code scan}
  */
 public record TemporalSettings(
     String target,
@@ -21,7 +23,8 @@ public record TemporalSettings(
     String taskQueue,
     TlsSettings tls,
     String apiKey,
-    String uiBaseUrl) {
+    String uiBaseUrl,
+    String listing) {
 
   public TemporalSettings {
     target = blankToDefault(target, "127.0.0.1:7233");
@@ -29,16 +32,17 @@ public record TemporalSettings(
     taskQueue = blankToDefault(taskQueue, PipelineWorkflow.DEFAULT_TASK_QUEUE);
     apiKey = blankToDefault(apiKey, null);
     uiBaseUrl = blankToDefault(uiBaseUrl, "http://localhost:8233");
+    listing = blankToDefault(listing, "auto");
   }
 
   /** The dev defaults. */
   public static TemporalSettings defaults() {
-    return new TemporalSettings(null, null, null, null, null, null);
+    return new TemporalSettings(null, null, null, null, null, null, null);
   }
 
   /** These settings aimed at another frontend. */
   public TemporalSettings withTarget(String newTarget) {
-    return new TemporalSettings(newTarget, namespace, taskQueue, tls, apiKey, uiBaseUrl);
+    return new TemporalSettings(newTarget, namespace, taskQueue, tls, apiKey, uiBaseUrl, listing);
   }
 
   /** Whether the connection uses TLS (explicit files, or an API key, which requires it). */
