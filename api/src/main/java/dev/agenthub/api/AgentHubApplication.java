@@ -1,13 +1,13 @@
 package dev.agenthub.api;
 
+import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.cli.RunCommand;
 import dev.agenthub.api.core.Engine;
-import dev.agenthub.api.dev.DevCommand;
-import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.core.Listing;
 import dev.agenthub.api.core.RunLinks;
 import dev.agenthub.api.core.RunService;
 import dev.agenthub.api.core.TemporalRunService;
+import dev.agenthub.api.dev.DevCommand;
 import dev.agenthub.api.errors.ApiErrors;
 import dev.agenthub.api.health.PipelinesHealthCheck;
 import dev.agenthub.api.health.TemporalHealthCheck;
@@ -20,8 +20,8 @@ import dev.agenthub.shared.pipeline.PipelineCatalog;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,8 +73,11 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
         PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
     RunService runs =
         new TemporalRunService(
-            engine.client(), config.getTemporal().taskQueue(), Listing.parse(config.getListing()));
-    RunLinks links = new RunLinks(config.getTemporal().uiBaseUrl(), config.getTemporal().namespace());
+            engine.client(),
+            config.getTemporal().taskQueue(),
+            Listing.parse(config.getTemporal().listing()));
+    RunLinks links =
+        new RunLinks(config.getTemporal().uiBaseUrl(), config.getTemporal().namespace());
 
     // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -89,6 +92,8 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
     environment
         .healthChecks()
         .register(TemporalHealthCheck.NAME, new TemporalHealthCheck(engine.connection().stubs()));
-    environment.healthChecks().register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
+    environment
+        .healthChecks()
+        .register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
   }
 }

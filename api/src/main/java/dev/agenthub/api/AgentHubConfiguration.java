@@ -28,9 +28,6 @@ public class AgentHubConfiguration extends Configuration {
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
 
-  /** How runs are listed: auto, visibility or scan (see {@code Listing}). */
-  @NotNull private String listing = "auto";
-
   /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
   private String traceUrlTemplate = "";
 
@@ -96,16 +93,6 @@ public class AgentHubConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
-  }
-
-  @JsonProperty
-  public String getListing() {
-    return listing;
-  }
-
-  @JsonProperty
-  public void setListing(String listing) {
-    this.listing = listing;
   }
 
   @JsonProperty

@@ -79,18 +79,21 @@ class AgentHubApiIT {
   @Test
   void start_follow_approve_completes() {
     Reply started =
-        api.post("/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"launch\"}}");
+        api.post(
+            "/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"launch\"}}");
     assertThat(started.status()).isEqualTo(201);
     String id = started.body().path("workflowId").asText();
     assertThat(id).matches("review-[0-9A-Z]{26}");
     String self = "/api/v1/runs/" + id;
 
-    JsonNode waiting = api.await(self, run -> "WAITING_APPROVAL".equals(stepStatus(run, "approve")), WAIT);
+    JsonNode waiting =
+        api.await(self, run -> "WAITING_APPROVAL".equals(stepStatus(run, "approve")), WAIT);
     assertThat(waiting.path("status").asText()).isEqualTo("running");
     assertThat(stepStatus(waiting, "draft")).isEqualTo("SUCCEEDED");
     assertThat(waiting.at("/usage/inputTokens").asLong()).isPositive();
 
-    Reply approved = api.post(self + "/steps/approve/approve", OPERATOR, "{\"comment\": \"ship it\"}");
+    Reply approved =
+        api.post(self + "/steps/approve/approve", OPERATOR, "{\"comment\": \"ship it\"}");
     assertThat(approved.status()).isEqualTo(202);
 
     JsonNode done = api.await(self, run -> run.path("status").asText().equals("succeeded"), WAIT);
@@ -128,7 +131,8 @@ class AgentHubApiIT {
       }
       assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
       assertThat(ids).hasSize(8).containsOnly(ids.get(0));
-      api.post("/api/v1/runs/" + ids.get(0) + "/terminate", ADMIN, "{\"reason\": \"test cleanup\"}");
+      api.post(
+          "/api/v1/runs/" + ids.get(0) + "/terminate", ADMIN, "{\"reason\": \"test cleanup\"}");
     } finally {
       pool.shutdownNow();
     }
@@ -139,20 +143,32 @@ class AgentHubApiIT {
     remote.enqueue(new MockResponse.Builder().code(500).body("down").build());
     String url = remote.url("/flaky").toString();
     Reply started =
-        api.post("/api/v1/pipelines/fetch-chain/runs", OPERATOR, "{\"input\": {\"url\": \"" + url + "\"}}");
+        api.post(
+            "/api/v1/pipelines/fetch-chain/runs",
+            OPERATOR,
+            "{\"input\": {\"url\": \"" + url + "\"}}");
     String id = started.body().path("workflowId").asText();
 
-    JsonNode failed = api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("failed"), WAIT);
+    JsonNode failed =
+        api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("failed"), WAIT);
     assertThat(failed.at("/failure/failedStep").asText()).isEqualTo("call");
     assertThat(failed.at("/failure/type").asText()).isEqualTo("StepFailed");
 
-    remote.enqueue(new MockResponse.Builder().code(200).body("{\"ok\": true}").addHeader("Content-Type", "application/json").build());
+    remote.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("{\"ok\": true}")
+            .addHeader("Content-Type", "application/json")
+            .build());
     Reply retry = api.post("/api/v1/runs/" + id + "/retry", OPERATOR, null);
     assertThat(retry.status()).isEqualTo(201);
     String retryId = retry.body().path("workflowId").asText();
 
     JsonNode done =
-        api.await("/api/v1/runs/" + retryId, run -> run.path("status").asText().equals("succeeded"), WAIT);
+        api.await(
+            "/api/v1/runs/" + retryId,
+            run -> run.path("status").asText().equals("succeeded"),
+            WAIT);
     assertThat(done.path("retryOf").asText()).isEqualTo(id);
     assertThat(done.at("/output/status").asInt()).isEqualTo(200);
     for (JsonNode step : done.path("steps")) {
@@ -160,9 +176,11 @@ class AgentHubApiIT {
       assertThat(step.path("reused").asBoolean()).as(step.path("id").asText()).isEqualTo(earlier);
     }
     JsonNode retryHistory = api.get("/api/v1/runs/" + retryId + "/history", VIEWER).body();
-    assertThat(retryHistory.path("events").findValuesAsText("step")).doesNotContain("prepare", "summarize");
+    assertThat(retryHistory.path("events").findValuesAsText("step"))
+        .doesNotContain("prepare", "summarize");
     assertThat(remote.getRequestCount()).isEqualTo(2);
-    assertThat(api.get("/api/v1/runs/" + id, VIEWER).body().path("retriedBy").asText()).isEqualTo(retryId);
+    assertThat(api.get("/api/v1/runs/" + id, VIEWER).body().path("retriedBy").asText())
+        .isEqualTo(retryId);
   }
 
   @Test

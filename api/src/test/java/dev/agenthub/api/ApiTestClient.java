@@ -43,7 +43,10 @@ public final class ApiTestClient {
     return send(
         builder(path, key)
             .header("Content-Type", "application/json")
-            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
             .build());
   }
 

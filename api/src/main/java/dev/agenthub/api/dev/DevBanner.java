@@ -15,7 +15,11 @@ final class DevBanner {
   private DevBanner() {}
 
   static void print(
-      PrintStream out, Server server, TemporalSettings temporal, List<String> pipelines) {
+      PrintStream out,
+      Server server,
+      TemporalSettings temporal,
+      List<String> pipelines,
+      DevApiKey key) {
     out.println();
     out.println("Agent Hub dev is up (one JVM: embedded Temporal server + worker + API).");
     out.println(
@@ -37,9 +41,12 @@ final class DevBanner {
       }
     }
     out.println("  Pipelines         : " + String.join(", ", pipelines));
-    out.println("  API key (operator): " + key.key()
-        + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
-    out.println("  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
+    out.println(
+        "  API key (operator): "
+            + key.key()
+            + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
+    out.println(
+        "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     out.println("  State lives in memory and is lost when this process exits.");
     out.println("  Try: ./agenthub run research-brief --input '{\"topic\":\"durable execution\"}'");
     out.println();

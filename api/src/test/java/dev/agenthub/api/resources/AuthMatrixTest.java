@@ -67,11 +67,13 @@ class AuthMatrixTest {
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("matrix")
   void everyRoute_enforcesItsRole(Route route, String caller) {
-    var request = ResourceTestSupport.as(resources.target(concrete(route.path())), KEYS.get(caller));
+    var request =
+        ResourceTestSupport.as(resources.target(concrete(route.path())), KEYS.get(caller));
     Response response =
         route.method().equals("GET")
             ? request.get()
-            : request.method(route.method(), Entity.json("{\"reason\": \"r\", \"input\": {\"name\": \"n\"}}"));
+            : request.method(
+                route.method(), Entity.json("{\"reason\": \"r\", \"input\": {\"name\": \"n\"}}"));
 
     int status = response.getStatus();
     if (route.required() == null) {
@@ -105,11 +107,14 @@ class AuthMatrixTest {
       var java = method.getInvocable().getDefinitionMethod();
       RolesAllowed roles = java.getAnnotation(RolesAllowed.class);
       if (roles == null) {
-        assertThat(type(method).isAnnotationPresent(PermitAll.class) || path.endsWith("openapi.json"))
+        assertThat(
+                type(method).isAnnotationPresent(PermitAll.class) || path.endsWith("openapi.json"))
             .as("%s %s declares no role", method.getHttpMethod(), path)
             .isTrue();
       }
-      into.add(new Route(method.getHttpMethod(), path, roles == null ? null : Role.of(roles.value()[0])));
+      into.add(
+          new Route(
+              method.getHttpMethod(), path, roles == null ? null : Role.of(roles.value()[0])));
     }
     for (Resource child : resource.getChildResources()) {
       into.addAll(childRoutes(child, path));

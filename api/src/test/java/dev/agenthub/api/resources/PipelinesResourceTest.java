@@ -34,12 +34,14 @@ class PipelinesResourceTest {
     assertThat(list.at("/pipelines/0/name").asText()).isEqualTo("greet");
     assertThat(list.at("/pipelines/0/inputSchema/required/0").asText()).isEqualTo("name");
     assertThat(list.at("/invalid/0/file").asText()).isEqualTo("broken.yml");
-    assertThat(list.at("/invalid/0/errors/0").asText()).startsWith("steps[0].agent: unknown agent \"lm\"");
+    assertThat(list.at("/invalid/0/errors/0").asText())
+        .startsWith("steps[0].agent: unknown agent \"lm\"");
   }
 
   @Test
   void get_returnsTheDefinition_or404NamingKnownPipelines() {
-    JsonNode greet = as(resources.target("/api/v1/pipelines/greet"), VIEWER_KEY).get(JsonNode.class);
+    JsonNode greet =
+        as(resources.target("/api/v1/pipelines/greet"), VIEWER_KEY).get(JsonNode.class);
     assertThat(greet.path("version").asText()).isEqualTo("2");
     assertThat(greet.at("/steps/1/kind").asText()).isEqualTo("approval");
     assertThat(greet.path("maxCostUsd").asDouble()).isEqualTo(1.0);
@@ -63,7 +65,8 @@ class PipelinesResourceTest {
 
   @Test
   void start_returns201WithLocationAndLinks() {
-    Response response = start("greet", "{\"input\": {\"name\": \"Ada\"}, \"budgetUsd\": 0.5}", null);
+    Response response =
+        start("greet", "{\"input\": {\"name\": \"Ada\"}, \"budgetUsd\": 0.5}", null);
 
     JsonNode body = response.readEntity(JsonNode.class);
     assertThat(response.getStatus()).isEqualTo(201);
@@ -71,7 +74,8 @@ class PipelinesResourceTest {
     assertThat(body.path("workflowId").asText()).isEqualTo("greet-1");
     assertThat(body.path("status").asText()).isEqualTo("running");
     assertThat(body.at("/links/temporalUi").asText())
-        .isEqualTo("http://temporal-ui:8233/namespaces/default/workflows/greet-1/run-greet-1/history");
+        .isEqualTo(
+            "http://temporal-ui:8233/namespaces/default/workflows/greet-1/run-greet-1/history");
     assertThat(body.has("created")).isFalse();
     assertThat(runs.lastInput.path("name").asText()).isEqualTo("Ada");
     assertThat(runs.lastBudget).isEqualTo(0.5);
@@ -90,19 +94,21 @@ class PipelinesResourceTest {
 
   @Test
   void start_withInputViolatingTheSchema_namesEachJsonPointer() {
-    Response response = start("greet", "{\"input\": {\"name\": \"\", \"times\": \"x\", \"extra\": 1}}", null);
+    Response response =
+        start("greet", "{\"input\": {\"name\": \"\", \"times\": \"x\", \"extra\": 1}}", null);
 
     JsonNode error = response.readEntity(JsonNode.class).path("error");
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(error.path("code").asText()).isEqualTo("invalid_input");
-    assertThat(error.at("/details/errors").findValuesAsText("path"))
-        .contains("/name", "/times");
+    assertThat(error.at("/details/errors").findValuesAsText("path")).contains("/name", "/times");
     assertThat(runs.calls).isEmpty();
   }
 
   @Test
   void start_rejectsBadWorkflowIdsAndKeysAndNonObjectInput() {
-    assertThat(start("greet", "{\"input\": {\"name\": \"a\"}, \"workflowId\": \"has space\"}", null).getStatus())
+    assertThat(
+            start("greet", "{\"input\": {\"name\": \"a\"}, \"workflowId\": \"has space\"}", null)
+                .getStatus())
         .isEqualTo(400);
     assertThat(start("greet", "{\"input\": [1]}", null).getStatus()).isEqualTo(400);
     assertThat(start("greet", "{\"input\": {\"name\": \"a\"}}", "k".repeat(201)).getStatus())

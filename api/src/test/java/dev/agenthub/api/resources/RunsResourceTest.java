@@ -39,7 +39,12 @@ class RunsResourceTest {
   @Test
   void list_passesFiltersAndAddsLinks() {
     JsonNode page =
-        as(resources.target("/api/v1/runs").queryParam("pipeline", "greet").queryParam("pageSize", 5), VIEWER_KEY)
+        as(
+                resources
+                    .target("/api/v1/runs")
+                    .queryParam("pipeline", "greet")
+                    .queryParam("pageSize", 5),
+                VIEWER_KEY)
             .get(JsonNode.class);
 
     assertThat(page.path("runs")).hasSize(2);
@@ -71,16 +76,20 @@ class RunsResourceTest {
 
   @Test
   void history_isReadableByDefault_temporalOnRequest_andRejectsOtherFormats() {
-    JsonNode readable = as(resources.target("/api/v1/runs/greet-1/history"), VIEWER_KEY).get(JsonNode.class);
+    JsonNode readable =
+        as(resources.target("/api/v1/runs/greet-1/history"), VIEWER_KEY).get(JsonNode.class);
     assertThat(readable.at("/events/0/type").asText()).isEqualTo("WORKFLOW_EXECUTION_STARTED");
 
     JsonNode temporal =
-        as(resources.target("/api/v1/runs/greet-1/history").queryParam("format", "temporal"), VIEWER_KEY)
+        as(
+                resources.target("/api/v1/runs/greet-1/history").queryParam("format", "temporal"),
+                VIEWER_KEY)
             .get(JsonNode.class);
     assertThat(temporal.has("events")).isTrue();
 
     Response other =
-        as(resources.target("/api/v1/runs/greet-1/history").queryParam("format", "xml"), VIEWER_KEY).get();
+        as(resources.target("/api/v1/runs/greet-1/history").queryParam("format", "xml"), VIEWER_KEY)
+            .get();
     assertThat(other.getStatus()).isEqualTo(400);
     assertThat(code(other)).isEqualTo("invalid_format");
   }
@@ -99,7 +108,9 @@ class RunsResourceTest {
     assertThat(noReason.getStatus()).isEqualTo(422);
     assertThat(code(noReason)).isEqualTo("reason_required");
 
-    assertThat(post("/api/v1/runs/greet-1/terminate", ADMIN_KEY, "{\"reason\": \"stuck\"}").getStatus())
+    assertThat(
+            post("/api/v1/runs/greet-1/terminate", ADMIN_KEY, "{\"reason\": \"stuck\"}")
+                .getStatus())
         .isEqualTo(202);
     assertThat(runs.lastTerminateReason).isEqualTo("stuck");
     assertThat(runs.lastTerminatedBy).isEqualTo("ada");
@@ -124,7 +135,8 @@ class RunsResourceTest {
   void retry_startsALinkedRun_onlyForRunsThatDidNotSucceed() {
     Response retried = post("/api/v1/runs/greet-2/retry", OPERATOR_KEY, null);
     assertThat(retried.getStatus()).isEqualTo(201);
-    assertThat(retried.readEntity(JsonNode.class).path("workflowId").asText()).isEqualTo("greet-2.retry");
+    assertThat(retried.readEntity(JsonNode.class).path("workflowId").asText())
+        .isEqualTo("greet-2.retry");
 
     Response succeeded = post("/api/v1/runs/other-1/retry", OPERATOR_KEY, null);
     assertThat(succeeded.getStatus()).isEqualTo(409);
