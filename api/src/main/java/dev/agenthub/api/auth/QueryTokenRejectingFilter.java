@@ -20,7 +20,7 @@ final class QueryTokenRejectingFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
       throw ApiException.badRequest(
-          "bad_request",
+          "api_key_in_query",
           "API keys are not accepted in the query string; use Authorization: Bearer <key>");
     }
   }

@@ -109,7 +109,7 @@ class ApiAuthTest {
         resources.target("/probe").queryParam("access_token", ADMIN_KEY).request().get();
 
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(errorOf(response, "bad_request").toString()).doesNotContain(ADMIN_KEY);
+    assertThat(errorOf(response, "api_key_in_query").toString()).doesNotContain(ADMIN_KEY);
   }
 
   @Test
