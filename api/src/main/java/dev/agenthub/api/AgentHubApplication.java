@@ -1,5 +1,6 @@
 package dev.agenthub.api;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.cli.RunCommand;
 import dev.agenthub.api.core.Engine;
@@ -51,6 +52,8 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
 
   @Override
   public void initialize(Bootstrap<AgentHubConfiguration> bootstrap) {
+    // Times on the wire are ISO-8601 strings ("2026-11-25T03:15:34.014Z"), not epoch numbers.
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));

@@ -100,6 +100,7 @@ class AgentHubApiIT {
     assertThat(done.at("/output/published/by").asText()).isEqualTo("olga");
     assertThat(done.at("/usage/costUsd").asDouble()).isPositive();
     assertThat(done.at("/links/temporalUi").asText()).contains("/workflows/" + id);
+    assertThat(done.path("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
     Reply history = api.get(self + "/history", VIEWER);
     assertThat(history.body().path("events").findValuesAsText("step")).contains("draft", "publish");

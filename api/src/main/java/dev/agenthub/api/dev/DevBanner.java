@@ -48,7 +48,7 @@ final class DevBanner {
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     out.println("  State lives in memory and is lost when this process exits.");
-    out.println("  Try: ./agenthub run research-brief --input '{\"topic\":\"durable execution\"}'");
+    out.println("  No Temporal UI in this mode; ./agenthub run <pipeline> works against it too.");
     out.println();
   }
 }

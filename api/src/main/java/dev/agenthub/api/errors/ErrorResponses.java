@@ -31,7 +31,10 @@ public final class ErrorResponses {
         .build();
   }
 
-  /** A logged error response; 503 responses carry {@code Retry-After}. */
+  /**
+   * A logged error response; 503 responses carry {@code Retry-After}, 413 responses close the
+   * connection.
+   */
   static Response.ResponseBuilder error(
       FailedRequest request, int status, String code, String message, Map<String, ?> details) {
     if (status >= 500) {
@@ -45,6 +48,10 @@ public final class ErrorResponses {
             .entity(ErrorBody.of(code, message, details));
     if (status == 503) {
       builder.header("Retry-After", RETRY_AFTER_SECONDS);
+    }
+    if (status == 413) {
+      // The unread rest of the body would be parsed as the next request: end the connection.
+      builder.header("Connection", "close");
     }
     return builder;
   }
