@@ -9,6 +9,9 @@ import dev.agenthub.api.core.RunLinks;
 import dev.agenthub.api.core.RunService;
 import dev.agenthub.api.core.TemporalRunService;
 import dev.agenthub.api.dev.DevCommand;
+import dev.agenthub.api.dev.DevServer;
+import dev.agenthub.api.dev.EmbeddedTemporalServer;
+import dev.agenthub.api.dev.TemporalCliServer;
 import dev.agenthub.api.errors.ApiErrors;
 import dev.agenthub.api.health.PipelinesHealthCheck;
 import dev.agenthub.api.health.TemporalHealthCheck;
@@ -24,6 +27,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -61,15 +65,33 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
     bootstrap.addCommand(new RunCommand(out));
   }
 
+  /** The Temporal server {@code dev} runs, or null when the process only connects to one. */
+  private static Managed devServer(AgentHubConfiguration config) {
+    int port = Engine.portOf(config.getTemporal().target());
+    return switch (config.getDevServer()) {
+      case NONE -> null;
+      case EMBEDDED -> new EmbeddedTemporalServer(port);
+      case TEMPORAL_CLI -> {
+        Path home = Path.of(System.getenv().getOrDefault("AGENTHUB_HOME", "."));
+        yield new TemporalCliServer(
+            TemporalCliServer.locateBinary(home),
+            home.resolve(".state/temporal-dev.db"),
+            port,
+            TemporalCliServer.uiPortOf(config.getTemporal().uiBaseUrl()));
+      }
+    };
+  }
+
   @Override
   public void run(AgentHubConfiguration config, Environment environment) {
+    boolean dev = config.getDevServer() != DevServer.NONE;
     Engine engine =
         new Engine(
             config.getTemporal(),
             config.getWorker(),
             config.getAgents(),
-            config.isEmbeddedServer(),
-            config.isEmbeddedServer() || config.isEmbeddedWorker());
+            devServer(config),
+            dev || config.isEmbeddedWorker());
     environment.lifecycle().manage(engine);
 
     PipelineCatalog catalog =
@@ -89,7 +111,7 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
     environment.jersey().register(new RunsResource(runs, links));
     environment.jersey().register(new OpenApiResource());
-    if (config.isEmbeddedServer()) {
+    if (dev) {
       environment.jersey().register(new DevFlakyResource());
     }
     environment

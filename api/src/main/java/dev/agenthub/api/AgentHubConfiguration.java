@@ -2,6 +2,7 @@ package dev.agenthub.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.api.dev.DevServer;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.workers.WorkerSettings;
 import dev.agenthub.workers.agents.AgentsConfiguration;
@@ -34,8 +35,8 @@ public class AgentHubConfiguration extends Configuration {
   /** Runs a worker inside the API process too (always on in {@code dev}). */
   private boolean embeddedWorker;
 
-  /** Set by {@code dev}: starts the embedded Temporal server before anything else. */
-  private boolean embeddedServer;
+  /** Set by {@code dev}: the Temporal server to start before anything else. */
+  private DevServer devServer = DevServer.NONE;
 
   /** Where to reach Temporal ({@code temporal:} block). */
   @JsonProperty
@@ -115,11 +116,11 @@ public class AgentHubConfiguration extends Configuration {
     this.embeddedWorker = embeddedWorker;
   }
 
-  public boolean isEmbeddedServer() {
-    return embeddedServer;
+  public DevServer getDevServer() {
+    return devServer;
   }
 
-  public void setEmbeddedServer(boolean embeddedServer) {
-    this.embeddedServer = embeddedServer;
+  public void setDevServer(DevServer devServer) {
+    this.devServer = devServer;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.core.Engine;
 import dev.agenthub.api.core.RunStarter;
+import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.InputValidator;
 import dev.agenthub.shared.pipeline.PipelineCatalog;
@@ -114,7 +115,11 @@ public final class RunCommand extends Command {
     quietTemporalLogs();
     try (Engine engine =
         new Engine(
-            settings, config.getWorker(), config.getAgents(), !serverListening, !serverListening)) {
+            settings,
+            config.getWorker(),
+            config.getAgents(),
+            serverListening ? null : new EmbeddedTemporalServer(Engine.portOf(settings.target())),
+            !serverListening)) {
       engine.start();
       RunStarter starter = new RunStarter(engine.client(), settings.taskQueue());
       String workflowId = RunIds.newWorkflowId(pipeline.name());

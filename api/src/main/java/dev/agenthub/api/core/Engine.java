@@ -1,6 +1,5 @@
 package dev.agenthub.api.core;
 
-import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.workers.PipelineWorker;
@@ -13,17 +12,17 @@ import io.temporal.client.WorkflowClient;
 import java.util.List;
 
 /**
- * The Temporal side of a process: a client connection, and optionally an embedded server and an
- * in-process worker. Starts them in that order (server, then worker) and stops them in reverse, as
- * the SDK needs. The connection dials lazily, so {@link #client()} is usable before {@link
- * #start()}.
+ * The Temporal side of a process: a client connection, and optionally a Temporal server it owns
+ * (the embedded one, or the CLI dev server) and an in-process worker. Starts them in that order
+ * (server, then worker) and stops them in reverse, as the SDK needs. The connection dials lazily,
+ * so {@link #client()} is usable before {@link #start()}.
  */
 public final class Engine implements Managed, AutoCloseable {
 
   private final TemporalSettings settings;
   private final WorkerSettings workerSettings;
   private final AgentsConfiguration agents;
-  private final EmbeddedTemporalServer server;
+  private final Managed server;
   private final boolean runWorker;
   private final TemporalConnection connection;
   private PipelineWorker worker;
@@ -32,12 +31,12 @@ public final class Engine implements Managed, AutoCloseable {
       TemporalSettings settings,
       WorkerSettings workerSettings,
       AgentsConfiguration agents,
-      boolean embedServer,
+      Managed server,
       boolean runWorker) {
     this.settings = settings;
     this.workerSettings = workerSettings;
     this.agents = agents;
-    this.server = embedServer ? new EmbeddedTemporalServer(portOf(settings.target())) : null;
+    this.server = server;
     this.runWorker = runWorker;
     this.connection = TemporalConnection.open(settings, List.of());
   }
@@ -54,12 +53,8 @@ public final class Engine implements Managed, AutoCloseable {
     return settings;
   }
 
-  public boolean embedsServer() {
-    return server != null;
-  }
-
   @Override
-  public synchronized void start() {
+  public synchronized void start() throws Exception {
     if (server != null) {
       server.start();
     }
@@ -79,7 +74,7 @@ public final class Engine implements Managed, AutoCloseable {
     close();
   }
 
-  /** Stops the worker, then the connection, then the embedded server. Idempotent. */
+  /** Stops the worker, then the connection, then the server this engine started. Idempotent. */
   @Override
   public synchronized void close() {
     if (worker != null) {
@@ -88,7 +83,11 @@ public final class Engine implements Managed, AutoCloseable {
     }
     connection.close();
     if (server != null) {
-      server.close();
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping the Temporal server failed", e);
+      }
     }
   }
 

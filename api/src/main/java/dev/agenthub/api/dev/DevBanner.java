@@ -17,11 +17,15 @@ final class DevBanner {
   static void print(
       PrintStream out,
       Server server,
+      DevServer kind,
       TemporalSettings temporal,
       List<String> pipelines,
       DevApiKey key) {
     out.println();
-    out.println("Agent Hub dev is up (one JVM: embedded Temporal server + worker + API).");
+    out.println(
+        kind == DevServer.EMBEDDED
+            ? "Agent Hub dev is up (one JVM: embedded Temporal server + worker + API)."
+            : "Agent Hub dev is up (Temporal CLI dev server + worker + API).");
     out.println(
         "  Temporal frontend : "
             + temporal.target()
@@ -47,8 +51,13 @@ final class DevBanner {
             + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
-    out.println("  State lives in memory and is lost when this process exits.");
-    out.println("  No Temporal UI in this mode; ./agenthub run <pipeline> works against it too.");
+    if (kind == DevServer.EMBEDDED) {
+      out.println("  State lives in memory and is lost when this process exits.");
+      out.println("  No Temporal UI in this mode (use --server=temporal-cli for one).");
+    } else {
+      out.println("  Temporal UI       : " + temporal.uiBaseUrl());
+      out.println("  State lives in .state/temporal-dev.db and survives restarts.");
+    }
     out.println();
   }
 }

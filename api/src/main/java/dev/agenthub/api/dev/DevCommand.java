@@ -11,7 +11,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code dev [config.yml]}: the whole platform in one JVM: the embedded Temporal test server on the
@@ -29,12 +31,26 @@ public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
   }
 
   @Override
+  public void configure(Subparser subparser) {
+    super.configure(subparser);
+    subparser
+        .addArgument("--server")
+        .choices(DevServer.EMBEDDED.cliName(), DevServer.TEMPORAL_CLI.cliName())
+        .setDefault(DevServer.EMBEDDED.cliName())
+        .help(
+            "embedded: the SDK's test server in this JVM, state in memory (default); temporal-cli:"
+                + " the Temporal CLI dev server, SQLite under .state/ and the Temporal UI");
+  }
+
+  @Override
   protected void run(
       Bootstrap<AgentHubConfiguration> bootstrap,
       Namespace namespace,
       AgentHubConfiguration configuration)
       throws Exception {
-    configuration.setEmbeddedServer(true);
+    configuration.setDevServer(
+        DevServer.valueOf(
+            namespace.getString("server").toUpperCase(Locale.ROOT).replace('-', '_')));
     configuration.setEmbeddedWorker(true);
     devKey = DevApiKey.create();
     configuration.getAuth().addKey(devKey.entry());
@@ -57,7 +73,12 @@ public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
         .addServerLifecycleListener(
             server ->
                 DevBanner.print(
-                    System.out, server, configuration.getTemporal(), pipelines, devKey));
+                    System.out,
+                    server,
+                    configuration.getDevServer(),
+                    configuration.getTemporal(),
+                    pipelines,
+                    devKey));
     super.run(environment, namespace, configuration);
   }
 }

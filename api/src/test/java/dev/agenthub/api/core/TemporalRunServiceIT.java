@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.views.HistoryEventView;
 import dev.agenthub.api.views.RunPage;
@@ -57,7 +58,13 @@ class TemporalRunServiceIT {
   @BeforeAll
   static void startTemporal() throws IOException {
     TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
-    engine = new Engine(settings, WorkerSettings.defaults(), new AgentsConfiguration(), true, true);
+    engine =
+        new Engine(
+            settings,
+            WorkerSettings.defaults(),
+            new AgentsConfiguration(),
+            new EmbeddedTemporalServer(Engine.portOf(settings.target())),
+            true);
     engine.start();
     runs = new TemporalRunService(engine.client(), settings.taskQueue(), Listing.SCAN);
   }

@@ -38,7 +38,12 @@ class EmbeddedTemporalServerIT {
     TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
 
     try (Engine engine =
-        new Engine(settings, WorkerSettings.defaults(), new AgentsConfiguration(), true, true)) {
+        new Engine(
+            settings,
+            WorkerSettings.defaults(),
+            new AgentsConfiguration(),
+            new EmbeddedTemporalServer(Engine.portOf(settings.target())),
+            true)) {
       engine.start();
       long started = System.nanoTime();
       new RunStarter(engine.client(), settings.taskQueue())
