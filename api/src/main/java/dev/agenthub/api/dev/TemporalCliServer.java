@@ -124,6 +124,14 @@ public final class TemporalCliServer implements Managed, AutoCloseable {
     throw new IOException("Temporal did not listen on port " + port + " within " + STARTUP_TIMEOUT);
   }
 
+  /** Kills the server at once (SIGKILL), as a crash would; for durability tests. */
+  public synchronized void kill() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      process = null;
+    }
+  }
+
   @Override
   public void stop() {
     close();
@@ -145,6 +153,16 @@ public final class TemporalCliServer implements Managed, AutoCloseable {
       process.destroyForcibly();
     }
     process = null;
+  }
+
+  /** The frontend's port. */
+  public int port() {
+    return port;
+  }
+
+  /** The Temporal UI's base URL. */
+  public String uiBaseUrl() {
+    return "http://localhost:" + uiPort;
   }
 
   /** The port of a UI base URL such as {@code http://localhost:8233} (default 8233). */

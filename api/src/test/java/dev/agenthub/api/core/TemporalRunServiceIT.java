@@ -56,7 +56,7 @@ class TemporalRunServiceIT {
   private static TemporalRunService runs;
 
   @BeforeAll
-  static void startTemporal() throws IOException {
+  static void startTemporal() throws Exception {
     TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
     engine =
         new Engine(

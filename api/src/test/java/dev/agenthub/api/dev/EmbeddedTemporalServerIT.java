@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedTemporalServerIT {
 
   @Test
-  void timersFireInRealTime_notSkipped() throws IOException {
+  void timersFireInRealTime_notSkipped() throws Exception {
     PipelineDefinition pipeline =
         PipelineLoader.parse(
             """
