@@ -17,6 +17,8 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.temporal.testing.WorkflowReplayer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,6 +149,28 @@ class TemporalCliApiIT {
                 .path("events")
                 .findValuesAsText("step"))
         .contains("draft", "approve", "publish");
+  }
+
+  @Test
+  void temporalUiLink_showsTheRunAndItsActivities_inARealBrowser() throws Exception {
+    remote.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+    String id = start("fetch-chain", "{\"url\": \"" + remote.url("/ui") + "\"}");
+    JsonNode done = awaitStatus(id, "succeeded");
+    Path screenshot = Path.of("target", "screenshots", "temporal-ui-run.png").toAbsolutePath();
+
+    BrowserCheck.Result check =
+        BrowserCheck.open(
+            done.at("/links/temporalUi").asText(),
+            id,
+            screenshot,
+            "Completed",
+            "transform",
+            "llm",
+            "http");
+
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("\"ok\":true");
+    assertThat(Files.size(screenshot)).isPositive();
   }
 
   @Test

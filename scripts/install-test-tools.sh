@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond a JDK, reusing what is already there:
+#   - Debian packages: chromium (Temporal UI browser test), prometheus (promtool), prometheus-alertmanager (amtool)
+#   - playwright-core from npm, into ui-tests/node_modules (drives the Debian chromium; no browser download)
+#   - the Temporal CLI (the real Temporal server for the integration tier), via go install
+# A tool that cannot be installed here is reported; the tests that need it then say so, and fail
+# under CI=true.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+status=0
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+command -v amtool >/dev/null 2>&1 || need_apt+=(prometheus-alertmanager)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "install-test-tools: apt-get install ${need_apt[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
+      || { echo "install-test-tools: apt-get install failed" >&2; status=1; }
+  else
+    echo "install-test-tools: MISSING ${need_apt[*]} (install them with your package manager)" >&2
+    status=1
+  fi
+fi
+
+if command -v npm >/dev/null 2>&1; then
+  lock="$ROOT/ui-tests/package-lock.json"
+  stamp="$ROOT/ui-tests/node_modules/.agenthub-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+    echo "install-test-tools: npm ci (ui-tests)"
+    (cd "$ROOT/ui-tests" && npm ci --no-audit --no-fund --loglevel=error) && cp "$lock" "$stamp" \
+      || { echo "install-test-tools: npm ci failed" >&2; status=1; }
+  fi
+else
+  echo "install-test-tools: MISSING node/npm (browser tests need them)" >&2
+  status=1
+fi
+
+"$ROOT/scripts/install-temporal-cli.sh" >/dev/null || status=1
+
+exit $status
