@@ -48,9 +48,12 @@ public final class DevCommand extends ServerCommand<AgentHubConfiguration> {
       Namespace namespace,
       AgentHubConfiguration configuration)
       throws Exception {
+    // Tests run this command without parsing a command line: no --server means the default.
+    String server = namespace.getString("server");
     configuration.setDevServer(
-        DevServer.valueOf(
-            namespace.getString("server").toUpperCase(Locale.ROOT).replace('-', '_')));
+        server == null
+            ? DevServer.EMBEDDED
+            : DevServer.valueOf(server.toUpperCase(Locale.ROOT).replace('-', '_')));
     configuration.setEmbeddedWorker(true);
     devKey = DevApiKey.create();
     configuration.getAuth().addKey(devKey.entry());
