@@ -21,6 +21,7 @@ import dev.agenthub.api.resources.PipelinesResource;
 import dev.agenthub.api.resources.RunsResource;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineCatalog;
+import dev.agenthub.shared.telemetry.Telemetry;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -82,16 +83,28 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
     };
   }
 
+  private static Managed onStop(Runnable action) {
+    return new Managed() {
+      @Override
+      public void stop() {
+        action.run();
+      }
+    };
+  }
+
   @Override
   public void run(AgentHubConfiguration config, Environment environment) {
     boolean dev = config.getDevServer() != DevServer.NONE;
+    Telemetry telemetry = Telemetry.start("agenthub-api");
+    environment.lifecycle().manage(onStop(telemetry::close));
     Engine engine =
         new Engine(
             config.getTemporal(),
             config.getWorker(),
             config.getAgents(),
             devServer(config),
-            dev || config.isEmbeddedWorker());
+            dev || config.isEmbeddedWorker(),
+            telemetry);
     environment.lifecycle().manage(engine);
 
     PipelineCatalog catalog =

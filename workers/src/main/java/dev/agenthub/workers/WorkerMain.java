@@ -1,11 +1,11 @@
 package dev.agenthub.workers;
 
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.workers.agents.AgentActivities;
 import dev.agenthub.workers.agents.BuiltInAgents;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,8 @@ public final class WorkerMain {
             ? WorkerConfiguration.load(Path.of(args[0]))
             : WorkerConfiguration.defaults();
     log.info("starting worker with {}", config.temporal());
-    TemporalConnection connection = TemporalConnection.open(config.temporal(), List.of());
+    Telemetry telemetry = Telemetry.start("agenthub-worker");
+    TemporalConnection connection = TemporalConnection.open(config.temporal(), telemetry);
     PipelineWorker worker;
     try {
       worker =
@@ -35,7 +36,7 @@ public final class WorkerMain {
               config.temporal().taskQueue(),
               config.worker(),
               new AgentActivities(BuiltInAgents.create(config.agents())),
-              List.of());
+              telemetry.workerInterceptors());
     } catch (StatusRuntimeException e) {
       log.error("cannot reach Temporal at {}: {}", config.temporal().target(), e.getStatus());
       connection.close();
@@ -50,6 +51,7 @@ public final class WorkerMain {
                   log.info("stopping worker");
                   worker.close();
                   connection.close();
+                  telemetry.close();
                   stopped.countDown();
                 },
                 "agenthub-worker-shutdown"));

@@ -13,6 +13,7 @@ import dev.agenthub.shared.pipeline.PipelineCatalog;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.pipeline.PipelineLoader;
 import dev.agenthub.shared.pipeline.ValidationError;
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.shared.workflow.PipelineRunInput;
 import dev.agenthub.shared.workflow.PipelineRunResult;
@@ -113,13 +114,17 @@ public final class RunCommand extends Command {
             ? "Temporal at " + settings.target()
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
-    try (Engine engine =
-        new Engine(
-            settings,
-            config.getWorker(),
-            config.getAgents(),
-            serverListening ? null : new EmbeddedTemporalServer(Engine.portOf(settings.target())),
-            !serverListening)) {
+    try (Telemetry telemetry = Telemetry.start("agenthub-cli");
+        Engine engine =
+            new Engine(
+                settings,
+                config.getWorker(),
+                config.getAgents(),
+                serverListening
+                    ? null
+                    : new EmbeddedTemporalServer(Engine.portOf(settings.target())),
+                !serverListening,
+                telemetry)) {
       engine.start();
       RunStarter starter = new RunStarter(engine.client(), settings.taskQueue());
       String workflowId = RunIds.newWorkflowId(pipeline.name());

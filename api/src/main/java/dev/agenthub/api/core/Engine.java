@@ -1,5 +1,6 @@
 package dev.agenthub.api.core;
 
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.workers.PipelineWorker;
@@ -9,7 +10,6 @@ import dev.agenthub.workers.agents.AgentsConfiguration;
 import dev.agenthub.workers.agents.BuiltInAgents;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
-import java.util.List;
 
 /**
  * The Temporal side of a process: a client connection, and optionally a Temporal server it owns
@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class Engine implements Managed, AutoCloseable {
 
+  private final Telemetry telemetry;
   private final TemporalSettings settings;
   private final WorkerSettings workerSettings;
   private final AgentsConfiguration agents;
@@ -32,13 +33,15 @@ public final class Engine implements Managed, AutoCloseable {
       WorkerSettings workerSettings,
       AgentsConfiguration agents,
       Managed server,
-      boolean runWorker) {
+      boolean runWorker,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.settings = settings;
     this.workerSettings = workerSettings;
     this.agents = agents;
     this.server = server;
     this.runWorker = runWorker;
-    this.connection = TemporalConnection.open(settings, List.of());
+    this.connection = TemporalConnection.open(settings, telemetry);
   }
 
   public WorkflowClient client() {
@@ -65,7 +68,7 @@ public final class Engine implements Managed, AutoCloseable {
               settings.taskQueue(),
               workerSettings,
               new AgentActivities(BuiltInAgents.create(agents)),
-              List.of());
+              telemetry.workerInterceptors());
     }
   }
 

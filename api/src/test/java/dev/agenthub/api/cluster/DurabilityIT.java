@@ -8,6 +8,7 @@ import dev.agenthub.api.dev.TemporalCliServer;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.pipeline.PipelineLoader;
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.shared.workflow.ApprovalDecision;
@@ -94,7 +95,8 @@ class DurabilityIT {
     worker.start();
     connection =
         TemporalConnection.open(
-            TemporalSettings.defaults().withTarget("127.0.0.1:" + temporal.port()), List.of());
+            TemporalSettings.defaults().withTarget("127.0.0.1:" + temporal.port()),
+            Telemetry.withoutTracing("test"));
   }
 
   private PipelineDefinition pipeline(String yaml) {

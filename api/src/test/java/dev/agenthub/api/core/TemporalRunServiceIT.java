@@ -16,6 +16,7 @@ import dev.agenthub.api.views.RunView;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.pipeline.PipelineLoader;
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.shared.workflow.ApprovalDecision;
 import dev.agenthub.shared.workflow.StepProgress;
@@ -64,7 +65,8 @@ class TemporalRunServiceIT {
             WorkerSettings.defaults(),
             new AgentsConfiguration(),
             new EmbeddedTemporalServer(Engine.portOf(settings.target())),
-            true);
+            true,
+            Telemetry.withoutTracing("test"));
     engine.start();
     runs = new TemporalRunService(engine.client(), settings.taskQueue(), Listing.SCAN);
   }

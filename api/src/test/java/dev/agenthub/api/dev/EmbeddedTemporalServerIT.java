@@ -8,6 +8,7 @@ import dev.agenthub.api.core.RunStarter;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.pipeline.PipelineLoader;
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.shared.workflow.PipelineRunInput;
 import dev.agenthub.shared.workflow.PipelineRunResult;
@@ -43,7 +44,8 @@ class EmbeddedTemporalServerIT {
             WorkerSettings.defaults(),
             new AgentsConfiguration(),
             new EmbeddedTemporalServer(Engine.portOf(settings.target())),
-            true)) {
+            true,
+            Telemetry.withoutTracing("test"))) {
       engine.start();
       long started = System.nanoTime();
       new RunStarter(engine.client(), settings.taskQueue())

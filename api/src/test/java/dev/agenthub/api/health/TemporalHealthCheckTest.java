@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck.Result;
 import dev.agenthub.api.dev.EmbeddedTemporalServer;
+import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.shared.temporal.TemporalSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TemporalHealthCheckTest {
@@ -55,7 +55,8 @@ class TemporalHealthCheckTest {
 
   private static TemporalConnection connect(int port) {
     return TemporalConnection.open(
-        TemporalSettings.defaults().withTarget("127.0.0.1:" + port), List.of());
+        TemporalSettings.defaults().withTarget("127.0.0.1:" + port),
+        Telemetry.withoutTracing("test"));
   }
 
   private static int freePort() throws IOException {

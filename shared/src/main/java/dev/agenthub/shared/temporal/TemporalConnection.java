@@ -1,5 +1,6 @@
 package dev.agenthub.shared.temporal;
 
+import dev.agenthub.shared.telemetry.Telemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
@@ -30,10 +31,15 @@ public final class TemporalConnection implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects lazily (the first RPC dials) with the given client interceptors. */
-  public static TemporalConnection open(
-      TemporalSettings settings, List<WorkflowClientInterceptor> interceptors) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(stubsOptions(settings));
+  /**
+   * Connects lazily (the first RPC dials), reporting SDK metrics and traces through {@code
+   * telemetry}.
+   */
+  public static TemporalConnection open(TemporalSettings settings, Telemetry telemetry) {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            stubsOptions(settings).setMetricsScope(telemetry.temporalMetricsScope()).build());
+    List<WorkflowClientInterceptor> interceptors = telemetry.clientInterceptors();
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs,
@@ -63,7 +69,7 @@ public final class TemporalConnection implements AutoCloseable {
     }
   }
 
-  private static WorkflowServiceStubsOptions stubsOptions(TemporalSettings settings) {
+  private static WorkflowServiceStubsOptions.Builder stubsOptions(TemporalSettings settings) {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target());
     if (settings.tls() != null) {
@@ -75,7 +81,7 @@ public final class TemporalConnection implements AutoCloseable {
       String key = settings.apiKey();
       options.addApiKey(() -> key);
     }
-    return options.build();
+    return options;
   }
 
   private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext sslContext(

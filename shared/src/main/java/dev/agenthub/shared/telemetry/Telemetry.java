@@ -1,0 +1,84 @@
+package dev.agenthub.shared.telemetry;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import java.util.List;
+
+/**
+ * One process's telemetry: traces (OpenTelemetry, fed to Temporal through its OpenTracing
+ * interceptors) and metrics (one Prometheus registry that also receives the Temporal SDK's
+ * metrics). Built once per process; close it last.
+ */
+public final class Telemetry implements AutoCloseable {
+
+  private final String serviceName;
+  private final OpenTelemetry openTelemetry;
+  private final PrometheusMeterRegistry meterRegistry;
+  private final Scope temporalScope;
+
+  private Telemetry(
+      String serviceName, OpenTelemetry openTelemetry, PrometheusMeterRegistry meterRegistry) {
+    this.serviceName = serviceName;
+    this.openTelemetry = openTelemetry;
+    this.meterRegistry = meterRegistry;
+    this.temporalScope =
+        new RootScopeBuilder()
+            .reporter(new MicrometerClientStatsReporter(meterRegistry))
+            .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+  }
+
+  /** Telemetry for {@code serviceName} ({@code agenthub-api}, {@code agenthub-worker}). */
+  public static Telemetry start(String serviceName) {
+    return new Telemetry(
+        serviceName, OpenTelemetry.noop(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Metrics but no tracing: for tests and tools that do not export traces. */
+  public static Telemetry withoutTracing(String serviceName) {
+    return new Telemetry(
+        serviceName, OpenTelemetry.noop(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry;
+  }
+
+  public PrometheusMeterRegistry meterRegistry() {
+    return meterRegistry;
+  }
+
+  /** The tally scope to give Temporal's service stubs, reporting into {@link #meterRegistry()}. */
+  public Scope temporalMetricsScope() {
+    return temporalScope;
+  }
+
+  /** Interceptors for every {@code WorkflowClient}. */
+  public List<WorkflowClientInterceptor> clientInterceptors() {
+    return List.of();
+  }
+
+  /** Interceptors for every worker factory. */
+  public List<WorkerInterceptor> workerInterceptors() {
+    return List.of();
+  }
+
+  @Override
+  public void close() {
+    try {
+      temporalScope.close();
+    } catch (com.uber.m3.tally.ScopeCloseException e) {
+      // Flushing the last metrics failed; nothing left to report them to.
+    }
+    meterRegistry.close();
+  }
+}
