@@ -1,6 +1,7 @@
 package dev.agenthub.api;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.cli.RunCommand;
 import dev.agenthub.api.core.Engine;
@@ -124,6 +125,14 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
     environment.jersey().register(new RunsResource(runs, links));
     environment.jersey().register(new OpenApiResource());
+    environment
+        .jersey()
+        .register(
+            new AlertsResource(
+                config.getAlerts(),
+                engine.client(),
+                config.getTemporal().taskQueue(),
+                config.getTemporal().uiBaseUrl()));
     if (dev) {
       environment.jersey().register(new DevFlakyResource());
     }

@@ -1,6 +1,7 @@
 package dev.agenthub.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.api.alerts.AlertsConfiguration;
 import dev.agenthub.api.auth.AuthConfiguration;
 import dev.agenthub.api.dev.DevServer;
 import dev.agenthub.shared.temporal.TemporalSettings;
@@ -28,6 +29,8 @@ public class AgentHubConfiguration extends Configuration {
   @Valid @NotNull private AgentsConfiguration agents = new AgentsConfiguration();
 
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
 
   /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
   private String traceUrlTemplate = "";
@@ -94,6 +97,17 @@ public class AgentHubConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthConfiguration auth) {
     this.auth = auth;
+  }
+
+  /** The Alertmanager webhook ({@code alerts:} block). */
+  @JsonProperty
+  public AlertsConfiguration getAlerts() {
+    return alerts;
+  }
+
+  @JsonProperty
+  public void setAlerts(AlertsConfiguration alerts) {
+    this.alerts = alerts;
   }
 
   @JsonProperty

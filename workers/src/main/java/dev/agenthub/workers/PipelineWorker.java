@@ -1,5 +1,6 @@
 package dev.agenthub.workers;
 
+import dev.agenthub.workers.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.workers.pipeline.PipelineWorkflowImpl;
 import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Temporal worker that executes pipeline workflows and agents on one task queue. Close it
- * before the client's stubs and before any embedded server.
+ * A running Temporal worker that executes pipeline workflows, alert notifications and agents on one
+ * task queue. Close it before the client's stubs and before any embedded server.
  */
 public final class PipelineWorker implements AutoCloseable {
 
@@ -56,7 +57,8 @@ public final class PipelineWorker implements AutoCloseable {
                 .setUsingVirtualThreadsOnActivityWorker(virtual)
                 .setUsingVirtualThreadsOnWorkflowWorker(virtual)
                 .build());
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        PipelineWorkflowImpl.class, AlertNotificationWorkflowImpl.class);
     worker.registerActivitiesImplementations(agents);
     factory.start();
     log.info(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.alerts.AlertsResource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,8 @@ class OpenApiDocumentTest {
 
   /** Every resource of the public API (dev-only resources are not part of it). */
   static final List<Class<?>> API_RESOURCES =
-      List.of(PipelinesResource.class, RunsResource.class, OpenApiResource.class);
+      List.of(
+          PipelinesResource.class, RunsResource.class, OpenApiResource.class, AlertsResource.class);
 
   @Test
   void document_matchesTheResourceRoutes() throws Exception {

@@ -163,7 +163,7 @@ public final class AgentsConfiguration {
     public Notify {
       channels =
           channels == null
-              ? Map.of("default", new Channel(ChannelType.SLACK, "SLACK_WEBHOOK_URL"))
+              ? Map.of("default", new Channel(ChannelType.SLACK, "SLACK_WEBHOOK_URL", null))
               : Map.copyOf(channels);
       defaultChannel = defaultChannel == null ? "default" : defaultChannel;
     }
@@ -175,12 +175,31 @@ public final class AgentsConfiguration {
    * @param type {@code slack} (incoming webhook) or {@code webhook} (generic JSON POST)
    * @param urlEnv name of the environment variable holding the webhook URL; when it is unset or
    *     empty, notify steps on this channel are skipped
+   * @param url the webhook URL itself, instead of {@code urlEnv}: meant for {@code ${VAR}}
+   *     substitution in the config file; never printed
    */
-  public record Channel(ChannelType type, String urlEnv) {
+  public record Channel(ChannelType type, String urlEnv, String url) {
 
     public Channel {
-      Objects.requireNonNull(urlEnv, "urlEnv");
+      if ((urlEnv == null) == (url == null)) {
+        throw new IllegalArgumentException("a notify channel needs exactly one of urlEnv or url");
+      }
       type = type == null ? ChannelType.SLACK : type;
+    }
+
+    /** The webhook URL, from {@code url} or the environment; null or blank when unconfigured. */
+    String resolveUrl(Function<String, String> environment) {
+      return url != null ? url : environment.apply(urlEnv);
+    }
+
+    /** Where the URL comes from, for messages: never the URL itself. */
+    String source() {
+      return url != null ? "the configured url" : "environment variable " + urlEnv;
+    }
+
+    @Override
+    public String toString() {
+      return "Channel[type=" + type + ", " + (url != null ? "url=***" : "urlEnv=" + urlEnv) + "]";
     }
   }
 

@@ -58,15 +58,14 @@ final class NotifyAgent implements Agent {
               + "\"; configured: "
               + config.channels().keySet());
     }
-    String secretUrl = environment.apply(channel.urlEnv());
+    String secretUrl = channel.resolveUrl(environment);
     if (secretUrl == null || secretUrl.isBlank()) {
       return AgentResult.skipped("no webhook configured for channel \"" + channelName + "\"");
     }
     HttpUrl url = HttpUrl.parse(secretUrl.strip());
     if (url == null) {
       throw AgentException.configError(
-          "environment variable "
-              + channel.urlEnv()
+          channel.source()
               + " of channel \""
               + channelName
               + "\" does not hold an http or https URL");

@@ -60,7 +60,8 @@ class AgentsConfigurationTest {
                 new AgentsConfiguration.Provider("http://localhost:11434", "LOCAL_KEY", "llama3")));
     assertThat(config.getNotify().channels().get("alerts"))
         .isEqualTo(
-            new AgentsConfiguration.Channel(AgentsConfiguration.ChannelType.WEBHOOK, "ALERTS_URL"));
+            new AgentsConfiguration.Channel(
+                AgentsConfiguration.ChannelType.WEBHOOK, "ALERTS_URL", null));
     assertThat(config.getNotify().defaultChannel()).isEqualTo("default");
     assertThat(config.getPricingFile()).isEqualTo("/etc/agenthub/pricing.yml");
   }

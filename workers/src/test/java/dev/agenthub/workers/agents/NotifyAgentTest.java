@@ -38,13 +38,14 @@ class NotifyAgentTest {
         new AgentsConfiguration.Notify(
             Map.of(
                 "default",
-                new AgentsConfiguration.Channel(AgentsConfiguration.ChannelType.SLACK, "SLACK_URL"),
+                new AgentsConfiguration.Channel(
+                    AgentsConfiguration.ChannelType.SLACK, "SLACK_URL", null),
                 "ops",
                 new AgentsConfiguration.Channel(
-                    AgentsConfiguration.ChannelType.WEBHOOK, "HOOK_URL"),
+                    AgentsConfiguration.ChannelType.WEBHOOK, "HOOK_URL", null),
                 "quiet",
                 new AgentsConfiguration.Channel(
-                    AgentsConfiguration.ChannelType.SLACK, "UNSET_URL")),
+                    AgentsConfiguration.ChannelType.SLACK, "UNSET_URL", null)),
             null));
     agent = new NotifyAgent(config, new OkHttpClient());
   }

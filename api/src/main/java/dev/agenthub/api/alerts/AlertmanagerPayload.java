@@ -1,0 +1,62 @@
+package dev.agenthub.api.alerts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.shared.workflow.AlertGroup;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Alertmanager's webhook body (version 4), as it arrives. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record AlertmanagerPayload(
+    String version,
+    String groupKey,
+    String status,
+    String receiver,
+    Map<String, String> groupLabels,
+    Map<String, String> commonLabels,
+    Map<String, String> commonAnnotations,
+    @JsonProperty("externalURL") String externalUrl,
+    List<Alert> alerts) {
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Alert(
+      String status,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      Instant startsAt,
+      Instant endsAt,
+      @JsonProperty("generatorURL") String generatorUrl) {}
+
+  AlertGroup toGroup() {
+    return new AlertGroup(
+        status,
+        groupKey,
+        receiver,
+        groupLabels,
+        commonLabels,
+        commonAnnotations,
+        externalUrl,
+        alerts.stream()
+            .map(
+                a ->
+                    new AlertGroup.Alert(
+                        a.status(),
+                        a.labels(),
+                        a.annotations(),
+                        a.startsAt(),
+                        a.endsAt(),
+                        a.generatorUrl()))
+            .toList());
+  }
+
+  /** The earliest start of the group's alerts: with group key and status, the dedup key. */
+  Instant startedAt() {
+    return alerts.stream()
+        .map(Alert::startsAt)
+        .filter(java.util.Objects::nonNull)
+        .min(Instant::compareTo)
+        .orElse(Instant.EPOCH);
+  }
+}
