@@ -3,6 +3,7 @@
 #   - Debian packages: chromium (Temporal UI browser test), prometheus (promtool), prometheus-alertmanager (amtool)
 #   - playwright-core from npm, into ui-tests/node_modules (drives the Debian chromium; no browser download)
 #   - the Temporal CLI (the real Temporal server for the integration tier), via go install
+#   - kustomize via go install, when there is no kubectl (Kubernetes manifest renders)
 # A tool that cannot be installed here is reported; the tests that need it then say so, and fail
 # under CI=true.
 set -uo pipefail
@@ -38,5 +39,19 @@ else
 fi
 
 "$ROOT/scripts/install-temporal-cli.sh" >/dev/null || status=1
+
+# kustomize renders for the Kubernetes manifests (KustomizeTest): kubectl's built-in one when there
+# is a kubectl, otherwise kustomize itself, built with go install into .tools/bin.
+KUSTOMIZE_VERSION=v5.5.0
+if ! command -v kubectl >/dev/null 2>&1 && [ ! -x "$ROOT/.tools/bin/kustomize" ]; then
+  if command -v go >/dev/null 2>&1; then
+    echo "install-test-tools: go install kustomize $KUSTOMIZE_VERSION"
+    GOBIN="$ROOT/.tools/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" \
+      || { echo "install-test-tools: kustomize install failed" >&2; status=1; }
+  else
+    echo "install-test-tools: MISSING kubectl or kustomize (and Go to build kustomize)" >&2
+    status=1
+  fi
+fi
 
 exit $status
