@@ -163,7 +163,9 @@ public final class AgentsConfiguration {
     public Notify {
       channels =
           channels == null
-              ? Map.of("default", new Channel(ChannelType.SLACK, "SLACK_WEBHOOK_URL", null))
+              ? Map.of(
+                  "default", new Channel(ChannelType.SLACK, "SLACK_WEBHOOK_URL", null),
+                  "alerts", new Channel(ChannelType.SLACK, "SLACK_ALERTS_WEBHOOK_URL", null))
               : Map.copyOf(channels);
       defaultChannel = defaultChannel == null ? "default" : defaultChannel;
     }
