@@ -16,6 +16,8 @@ import dev.agenthub.api.dev.TemporalCliServer;
 import dev.agenthub.api.errors.ApiErrors;
 import dev.agenthub.api.health.PipelinesHealthCheck;
 import dev.agenthub.api.health.TemporalHealthCheck;
+import dev.agenthub.api.metrics.HttpServerMetrics;
+import dev.agenthub.api.metrics.MetricsServlet;
 import dev.agenthub.api.resources.DevFlakyResource;
 import dev.agenthub.api.resources.OpenApiResource;
 import dev.agenthub.api.resources.PipelinesResource;
@@ -23,6 +25,7 @@ import dev.agenthub.api.resources.RunsResource;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineCatalog;
 import dev.agenthub.shared.telemetry.Telemetry;
+import dev.agenthub.workers.agents.BuiltInAgents;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -114,7 +117,9 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
         new TemporalRunService(
             engine.client(),
             config.getTemporal().taskQueue(),
-            Listing.parse(config.getTemporal().listing()));
+            Listing.parse(config.getTemporal().listing()),
+            BuiltInAgents.priceTable(config.getAgents()),
+            telemetry.meterRegistry());
     RunLinks links =
         new RunLinks(config.getTemporal().uiBaseUrl(), config.getTemporal().namespace());
 
@@ -133,6 +138,12 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
                 engine.client(),
                 config.getTemporal().taskQueue(),
                 config.getTemporal().uiBaseUrl()));
+    // One registry per process; in dev it also holds the embedded worker's metrics.
+    environment.jersey().register(new HttpServerMetrics(telemetry.meterRegistry()));
+    environment
+        .admin()
+        .addServlet("prometheus-metrics", new MetricsServlet(telemetry.meterRegistry()))
+        .addMapping("/metrics");
     if (dev) {
       environment.jersey().register(new DevFlakyResource());
     }

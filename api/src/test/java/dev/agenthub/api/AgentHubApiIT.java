@@ -194,4 +194,38 @@ class AgentHubApiIT {
     assertThat(health.body().at("/temporal/healthy").asBoolean()).isTrue();
     assertThat(health.body().at("/pipelines/healthy").asBoolean()).isTrue();
   }
+
+  @Test
+  void adminMetrics_servesApiAndWorkerMetrics_inBothFormats() {
+    Reply started =
+        api.post(
+            "/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"metrics\"}}");
+    String id = started.body().path("workflowId").asText();
+    api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("running"), WAIT);
+    ApiTestClient admin = new ApiTestClient(APP.getAdminPort());
+
+    Reply text = admin.send(admin.builder("/metrics", null).GET().build());
+    Reply openMetrics =
+        admin.send(
+            admin
+                .builder("/metrics", null)
+                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                .GET()
+                .build());
+
+    assertThat(text.status()).isEqualTo(200);
+    assertThat(text.raw().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(text.raw().body())
+        .containsPattern(
+            "http_server_requests_seconds_count\\{method=\"GET\","
+                + "route=\"/api/v1/runs/\\{[a-zA-Z]+}\",status=\"200\"} [1-9]")
+        .contains("agenthub_pipeline_runs_started_total{pipeline=\"review\"}")
+        .contains("temporal_workflow_task_schedule_to_start_latency_seconds_bucket")
+        .contains("jvm_gc_")
+        .doesNotContain(id);
+    assertThat(openMetrics.raw().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/openmetrics-text");
+    assertThat(openMetrics.raw().body()).endsWith("# EOF\n");
+  }
 }

@@ -3,6 +3,7 @@ package dev.agenthub.workers;
 import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
 import dev.agenthub.workers.agents.AgentActivities;
+import dev.agenthub.workers.agents.AgentMetrics;
 import dev.agenthub.workers.agents.BuiltInAgents;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
@@ -35,7 +36,9 @@ public final class WorkerMain {
               connection.client(),
               config.temporal().taskQueue(),
               config.worker(),
-              new AgentActivities(BuiltInAgents.create(config.agents())),
+              new AgentActivities(
+                  BuiltInAgents.create(config.agents()),
+                  AgentMetrics.of(telemetry.meterRegistry(), config.agents())),
               telemetry.workerInterceptors());
     } catch (StatusRuntimeException e) {
       log.error("cannot reach Temporal at {}: {}", config.temporal().target(), e.getStatus());
@@ -43,6 +46,9 @@ public final class WorkerMain {
       System.exit(1);
       return;
     }
+    int metricsPort = config.worker().metricsPort();
+    MetricsHttpServer metrics =
+        metricsPort == 0 ? null : MetricsHttpServer.start(metricsPort, telemetry.meterRegistry());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -50,6 +56,9 @@ public final class WorkerMain {
                 () -> {
                   log.info("stopping worker");
                   worker.close();
+                  if (metrics != null) {
+                    metrics.close();
+                  }
                   connection.close();
                   telemetry.close();
                   stopped.countDown();

@@ -6,6 +6,7 @@ import dev.agenthub.shared.temporal.TemporalSettings;
 import dev.agenthub.workers.PipelineWorker;
 import dev.agenthub.workers.WorkerSettings;
 import dev.agenthub.workers.agents.AgentActivities;
+import dev.agenthub.workers.agents.AgentMetrics;
 import dev.agenthub.workers.agents.AgentsConfiguration;
 import dev.agenthub.workers.agents.BuiltInAgents;
 import io.dropwizard.lifecycle.Managed;
@@ -67,7 +68,8 @@ public final class Engine implements Managed, AutoCloseable {
               connection.client(),
               settings.taskQueue(),
               workerSettings,
-              new AgentActivities(BuiltInAgents.create(agents)),
+              new AgentActivities(
+                  BuiltInAgents.create(agents), AgentMetrics.of(telemetry.meterRegistry(), agents)),
               telemetry.workerInterceptors());
     }
   }

@@ -1,6 +1,10 @@
 package dev.agenthub.api.core;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.shared.cost.PriceSnapshot;
+import dev.agenthub.shared.cost.PriceTable;
 import dev.agenthub.shared.pipeline.Durations;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.workflow.PipelineRunInput;
@@ -11,6 +15,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,10 +51,23 @@ public final class RunStarter {
 
   private final WorkflowClient client;
   private final String taskQueue;
+  private final PriceTable prices;
+  private final Clock clock;
 
+  /** A starter pricing budgets with the built-in price table. */
   public RunStarter(WorkflowClient client, String taskQueue) {
+    this(client, taskQueue, PriceTable.loadDefault(), Clock.systemUTC());
+  }
+
+  /**
+   * A starter that gives every run with a budget a snapshot of {@code prices} on the day {@code
+   * clock} gives (see {@link PriceSnapshot}).
+   */
+  public RunStarter(WorkflowClient client, String taskQueue, PriceTable prices, Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
+    this.prices = requireNonNull(prices, "prices");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /** Starts {@code input} under {@code workflowId} and returns the new execution. */
@@ -71,7 +90,15 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
-    return WorkflowClient.start(workflow::run, input);
+    return WorkflowClient.start(workflow::run, withPrices(input));
+  }
+
+  /** {@code input} with the price snapshot its budget checks need (none without a budget). */
+  PipelineRunInput withPrices(PipelineRunInput input) {
+    if (input.effectiveBudgetUsd() == null || !input.prices().isEmpty()) {
+      return input;
+    }
+    return input.withPrices(PriceSnapshot.of(prices, input.pipeline(), LocalDate.now(clock)));
   }
 
   /** A stub bound to an existing run. */

@@ -7,7 +7,9 @@ import dev.agenthub.api.views.RunHistory;
 import dev.agenthub.api.views.RunPage;
 import dev.agenthub.api.views.RunStarted;
 import dev.agenthub.api.views.RunView;
+import dev.agenthub.shared.cost.PriceTable;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
+import dev.agenthub.shared.telemetry.MetricNames;
 import dev.agenthub.shared.workflow.ApprovalDecision;
 import dev.agenthub.shared.workflow.PipelineRunInput;
 import dev.agenthub.shared.workflow.RunIds;
@@ -15,12 +17,15 @@ import dev.agenthub.shared.workflow.RunProgress;
 import dev.agenthub.shared.workflow.StepProgress;
 import dev.agenthub.shared.workflow.StepStatus;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +44,29 @@ public final class TemporalRunService implements RunService {
   private final RunDescriber describer;
   private final HistoryNarrator narrator;
   private final RunRestarts restarts;
+  private final MeterRegistry meters;
 
   /**
    * A service over {@code client}, starting runs on {@code taskQueue} and listing them as {@code
    * listing} says (usually {@code Listing.parse(settings.listing())}).
    */
   public TemporalRunService(WorkflowClient client, String taskQueue, Listing listing) {
+    this(client, taskQueue, listing, PriceTable.loadDefault(), new CompositeMeterRegistry());
+  }
+
+  /**
+   * A service as above that prices budgets with {@code prices} and counts the runs it terminates in
+   * {@code meters} (workflow code never sees a termination, so the worker cannot count it).
+   */
+  public TemporalRunService(
+      WorkflowClient client,
+      String taskQueue,
+      Listing listing,
+      PriceTable prices,
+      MeterRegistry meters) {
     this.client = client;
-    this.starter = new RunStarter(client, taskQueue);
+    this.meters = meters;
+    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC());
     this.listing = new RunListing(client, listing);
     this.describer = new RunDescriber(client);
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
@@ -127,10 +147,28 @@ public final class TemporalRunService implements RunService {
 
   @Override
   public void terminate(String workflowId, String reason, String terminatedBy) {
-    WorkflowStub stub = running(workflowId);
+    WorkflowExecutionDescription execution = describer.execution(workflowId);
+    String status = RunStatuses.of(execution.getStatus());
+    if (!RunStatuses.RUNNING.equals(status)) {
+      throw notRunning(workflowId, status);
+    }
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            WorkflowTargetOptions.newBuilder()
+                .setWorkflowExecution(execution.getExecution())
+                .build());
     String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
     String recorded = terminatedBy == null ? why : why + " (by " + terminatedBy + ")";
     whileRunning(workflowId, () -> stub.terminate(recorded));
+    String pipeline = RunDescriber.memo(execution, RunStarter.MEMO_PIPELINE);
+    meters
+        .counter(
+            MetricNames.RUNS_COMPLETED,
+            MetricNames.PIPELINE,
+            pipeline == null ? "unknown" : pipeline,
+            MetricNames.STATUS,
+            MetricNames.TERMINATED)
+        .increment();
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Token prices by model and effective date, read from a {@code pricing.yml}: a YAML list of {@link
@@ -84,6 +85,11 @@ public final class PriceTable {
       throw new IOException("price table " + source + " is empty");
     }
     return of(prices);
+  }
+
+  /** Every model the table prices, on any day. */
+  public Set<String> models() {
+    return byModel.keySet();
   }
 
   /** The price of {@code model} on day {@code on}: the newest entry not effective after it. */

@@ -2,7 +2,6 @@ package dev.agenthub.shared.telemetry;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -35,14 +34,12 @@ public final class Telemetry implements AutoCloseable {
 
   /** Telemetry for {@code serviceName} ({@code agenthub-api}, {@code agenthub-worker}). */
   public static Telemetry start(String serviceName) {
-    return new Telemetry(
-        serviceName, OpenTelemetry.noop(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return new Telemetry(serviceName, OpenTelemetry.noop(), Metrics.newRegistry());
   }
 
   /** Metrics but no tracing: for tests and tools that do not export traces. */
   public static Telemetry withoutTracing(String serviceName) {
-    return new Telemetry(
-        serviceName, OpenTelemetry.noop(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return new Telemetry(serviceName, OpenTelemetry.noop(), Metrics.newRegistry());
   }
 
   public String serviceName() {

@@ -9,6 +9,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.activity.DynamicActivity;
 import io.temporal.common.converter.EncodedValues;
+import java.time.Duration;
 
 /**
  * The Temporal side of agents: one dynamic activity that serves every registered agent. The
@@ -20,9 +21,17 @@ import io.temporal.common.converter.EncodedValues;
 public final class AgentActivities implements DynamicActivity {
 
   private final AgentRegistry registry;
+  private final AgentMetrics metrics;
 
+  /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
+    this(registry, AgentMetrics.none());
+  }
+
+  /** Agents that record cost, token and GenAI metrics of every completed call. */
+  public AgentActivities(AgentRegistry registry, AgentMetrics metrics) {
     this.registry = requireNonNull(registry, "registry");
+    this.metrics = requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -49,7 +58,11 @@ public final class AgentActivities implements DynamicActivity {
       AgentCall call =
           new AgentCall(
               request, attempt, info.getWorkflowId(), info.getActivityId(), context::heartbeat);
-      return agent.run(call).withAttempt(attempt);
+      long started = System.nanoTime();
+      AgentResult result = agent.run(call).withAttempt(attempt);
+      metrics.completed(
+          info.getActivityType(), request, result, Duration.ofNanos(System.nanoTime() - started));
+      return result;
     } catch (Exception e) {
       throw AgentFailures.toFailure(e, attempt);
     }

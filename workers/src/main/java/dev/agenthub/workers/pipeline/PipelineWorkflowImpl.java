@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.shared.agents.AgentCatalog;
+import dev.agenthub.shared.agents.AgentSpec;
 import dev.agenthub.shared.pipeline.OnError;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.pipeline.StepDefinition;
+import dev.agenthub.shared.pipeline.StepType;
 import dev.agenthub.shared.pipeline.expr.CelExpressions;
 import dev.agenthub.shared.pipeline.expr.ExpressionException;
 import dev.agenthub.shared.pipeline.expr.Templates;
+import dev.agenthub.shared.telemetry.MetricNames;
 import dev.agenthub.shared.workflow.ApprovalDecision;
 import dev.agenthub.shared.workflow.FailureTypes;
 import dev.agenthub.shared.workflow.PipelineRunInput;
@@ -27,12 +30,15 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -48,12 +54,41 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   private static final Logger log = Workflow.getLogger(PipelineWorkflowImpl.class);
   private static final AgentCatalog AGENTS = AgentCatalog.builtIn();
 
+  /** The {@code Workflow.getVersion} change id of the budget guard. */
+  static final String BUDGET_GUARD_CHANGE = "budget-guard";
+
   private final Map<String, ApprovalDecision> decisions = new HashMap<>();
   private RunState state;
+  private RunMetrics metrics;
+  private BudgetGuard budget;
 
   @Override
   public PipelineRunResult run(PipelineRunInput input) {
+    metrics = new RunMetrics(input.pipeline().name());
+    metrics.runStarted();
+    try {
+      PipelineRunResult result = interpret(input);
+      metrics.runCompleted(MetricNames.SUCCEEDED);
+      return result;
+    } catch (CanceledFailure e) {
+      metrics.runCompleted(MetricNames.CANCELLED);
+      throw e;
+    } catch (ApplicationFailure e) {
+      if (FailureTypes.BUDGET_EXCEEDED.equals(e.getType())) {
+        metrics.budgetExceeded();
+        metrics.runCompleted(MetricNames.BUDGET_EXCEEDED_STATUS);
+      } else {
+        metrics.runCompleted(MetricNames.FAILED);
+      }
+      throw e;
+    }
+  }
+
+  private PipelineRunResult interpret(PipelineRunInput input) {
     PipelineDefinition pipeline = input.pipeline();
+    // Runs recorded before the budget guard existed replay without it (no marker in their history).
+    int version = Workflow.getVersion(BUDGET_GUARD_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    budget = version >= 1 ? BudgetGuard.of(input).orElse(null) : null;
     WorkflowInfo info = Workflow.getInfo();
     state = new RunState(pipeline, input.input(), runVariable(info, pipeline, input.retryOf()));
     input.reusedSteps().values().stream()
@@ -73,6 +108,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       markUnreached("run stopped after step \"" + failedStep + "\" failed");
       state.finish(RunStatus.FAILED, failedStep);
       StepError error = state.step(failedStep).error();
+      if (FailureTypes.BUDGET_EXCEEDED.equals(error.type())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "step \"" + failedStep + "\" " + error.message(),
+            FailureTypes.BUDGET_EXCEEDED,
+            state.progress());
+      }
       throw ApplicationFailure.newNonRetryableFailure(
           "step \"" + failedStep + "\" failed: " + error.type() + ": " + error.message(),
           FailureTypes.STEP_FAILED,
@@ -92,7 +133,11 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     String failedStep = null;
     while (true) {
       if (failedStep == null && !CancellationScope.current().isCancelRequested()) {
-        startReadySteps(pipeline, executor, scopes, running);
+        failedStep = startReadySteps(pipeline, executor, scopes, running);
+        if (failedStep != null) {
+          log.info("step {} over budget; cancelling {} running step(s)", failedStep, scopes.size());
+          scopes.values().forEach(CancellationScope::cancel);
+        }
       }
       if (running.isEmpty()) {
         return failedStep;
@@ -107,6 +152,10 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
         scopes.remove(id);
         StepDefinition step = pipeline.step(id).orElseThrow();
         record(step, promise.get());
+        if (budget != null) {
+          budget.release(id);
+        }
+        recordMetrics(step);
         if (failedStep == null && failsRun(step)) {
           failedStep = id;
           log.info("step {} failed; cancelling {} running step(s)", id, scopes.size());
@@ -116,7 +165,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     }
   }
 
-  private void startReadySteps(
+  /** Starts every ready step; returns the id of a step the budget refused (none start after it). */
+  private String startReadySteps(
       PipelineDefinition pipeline,
       StepExecutor executor,
       Map<String, CancellationScope> scopes,
@@ -132,6 +182,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
         if (!shouldRun(step)) {
           continue;
         }
+        Optional<StepError> refusal = checkBudget(step, executor);
+        if (refusal.isPresent()) {
+          state.started(step.id(), now(), StepStatus.RUNNING);
+          record(step, StepOutcome.failed(0, refusal.get()));
+          return step.id();
+        }
         state.started(step.id(), now(), StepStatus.RUNNING);
         List<Promise<StepOutcome>> holder = new ArrayList<>(1);
         CancellationScope scope =
@@ -142,6 +198,37 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
         running.put(step.id(), holder.get(0));
       }
     }
+    return null;
+  }
+
+  /** Admits a cost-bearing step against the run's budget, reserving its worst case. */
+  private Optional<StepError> checkBudget(StepDefinition step, StepExecutor executor) {
+    if (budget == null
+        || step.type() != StepType.AGENT
+        || !AGENTS.find(step.agent()).map(AgentSpec::costBearing).orElse(false)) {
+      return Optional.empty();
+    }
+    double worstCase;
+    try {
+      worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
+    } catch (ExpressionException e) {
+      // The step fails on the same expression when it runs; there is nothing to reserve.
+      worstCase = 0;
+    }
+    return budget.admit(step.id(), worstCase, state.usage().costUsd());
+  }
+
+  private void recordMetrics(StepDefinition step) {
+    StepProgress progress = state.step(step.id());
+    if (progress.startedAt() == null || progress.endedAt() == null) {
+      return;
+    }
+    metrics.stepSettled(
+        step.id(),
+        step.kind(),
+        progress.status().name().toLowerCase(Locale.ROOT),
+        Duration.between(progress.startedAt(), progress.endedAt()),
+        progress.attempts());
   }
 
   private boolean isReady(StepDefinition step) {

@@ -122,6 +122,11 @@ final class StepExecutor {
     return StepOutcome.succeeded(JSON.objectNode().put("slept", duration), 0, null);
   }
 
+  /** The step's {@code with}, templates rendered against the run's variables now. */
+  JsonNode arguments(StepDefinition step) {
+    return render(step.with());
+  }
+
   private JsonNode render(JsonNode with) {
     return Templates.render(with == null ? JSON.objectNode() : with, state.variables());
   }

@@ -28,6 +28,20 @@ class PipelineWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * A run under the budget guard (version 1 of {@code budget-guard}): the first llm step runs, the
+   * second's worst case does not fit the run's budget, so it never starts and the run fails with
+   * {@code BudgetExceeded}.
+   */
+  @Test
+  void replay_pipelineV2BudgetStopHistory() throws Exception {
+    File history = resource("histories/pipeline-v2-budget.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
   private static File resource(String name) throws URISyntaxException {
     return new File(
         Objects.requireNonNull(
