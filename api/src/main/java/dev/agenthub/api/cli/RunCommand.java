@@ -20,6 +20,7 @@ import dev.agenthub.shared.workflow.PipelineRunResult;
 import dev.agenthub.shared.workflow.PipelineWorkflow;
 import dev.agenthub.shared.workflow.RunIds;
 import dev.agenthub.shared.workflow.RunProgress;
+import dev.agenthub.workers.agents.BuiltInAgents;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
@@ -33,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -126,7 +128,12 @@ public final class RunCommand extends Command {
                 !serverListening,
                 telemetry)) {
       engine.start();
-      RunStarter starter = new RunStarter(engine.client(), settings.taskQueue());
+      RunStarter starter =
+          new RunStarter(
+              engine.client(),
+              settings.taskQueue(),
+              BuiltInAgents.priceTable(config.getAgents()),
+              Clock.systemUTC());
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
       RunReport report = new RunReport(out, json);
