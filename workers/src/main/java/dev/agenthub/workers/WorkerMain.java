@@ -35,7 +35,7 @@ public final class WorkerMain {
               connection.client(),
               config.temporal().taskQueue(),
               config.worker(),
-              new AgentActivities(BuiltInAgents.create(config.agents())),
+              new AgentActivities(BuiltInAgents.create(config.agents(), telemetry.openTelemetry())),
               telemetry.workerInterceptors());
     } catch (StatusRuntimeException e) {
       log.error("cannot reach Temporal at {}: {}", config.temporal().target(), e.getStatus());

@@ -67,7 +67,7 @@ public final class Engine implements Managed, AutoCloseable {
               connection.client(),
               settings.taskQueue(),
               workerSettings,
-              new AgentActivities(BuiltInAgents.create(agents)),
+              new AgentActivities(BuiltInAgents.create(agents, telemetry.openTelemetry())),
               telemetry.workerInterceptors());
     }
   }
