@@ -214,7 +214,14 @@ public final class TemporalRunService implements RunService {
   }
 
   static RunStarted started(String id, String pipeline, WorkflowExecution execution) {
-    return new RunStarted(id, execution.getRunId(), pipeline, RunStatuses.RUNNING, true, null);
+    return new RunStarted(
+        id,
+        execution.getRunId(),
+        pipeline,
+        RunStatuses.RUNNING,
+        true,
+        null,
+        RunStarter.currentTraceId());
   }
 
   static RunStarted existing(WorkflowExecutionDescription execution, String pipeline) {
@@ -225,7 +232,8 @@ public final class TemporalRunService implements RunService {
         name == null ? pipeline : name,
         RunStatuses.of(execution.getStatus()),
         false,
-        null);
+        null,
+        RunDescriber.memo(execution, RunStarter.MEMO_TRACE_ID));
   }
 
   static <T> T call(String workflowId, Supplier<T> call) {
