@@ -29,6 +29,9 @@ import org.slf4j.MDC;
  */
 public final class AgentActivities implements DynamicActivity {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AgentActivities.class);
+
   /** The instrumentation scope of Agent Hub's own spans. */
   public static final String INSTRUMENTATION_SCOPE = "dev.agenthub.workers";
 
@@ -56,6 +59,9 @@ public final class AgentActivities implements DynamicActivity {
     try (MDC.MDCCloseable workflow = MDC.putCloseable("workflow_id", info.getWorkflowId());
         MDC.MDCCloseable run = MDC.putCloseable("run_id", info.getRunId())) {
       return execute(args, info, attempt, span);
+    } finally {
+      MDC.remove("pipeline");
+      MDC.remove("step");
     }
   }
 
@@ -81,19 +87,25 @@ public final class AgentActivities implements DynamicActivity {
       AgentCall call =
           new AgentCall(
               request, attempt, info.getWorkflowId(), info.getActivityId(), context::heartbeat);
-      AgentResult result;
-      try (MDC.MDCCloseable pipeline = MDC.putCloseable("pipeline", request.pipeline());
-          MDC.MDCCloseable step = MDC.putCloseable("step", request.stepId())) {
-        result = agent.run(call).withAttempt(attempt);
-      }
+      MDC.put("pipeline", request.pipeline());
+      MDC.put("step", request.stepId());
+      AgentResult result = agent.run(call).withAttempt(attempt);
       if (result.usage() != null) {
         span.setAttribute(COST_USD, result.usage().costUsd());
       }
+      log.info(
+          "agent {} finished step {} of pipeline {} (attempt {})",
+          info.getActivityType(),
+          request.stepId(),
+          request.pipeline(),
+          attempt);
       return result;
     } catch (Exception e) {
       RuntimeException failure = AgentFailures.toFailure(e, attempt);
       span.recordException(failure);
       span.setStatus(StatusCode.ERROR, failure.getMessage());
+      log.info(
+          "agent {} failed attempt {}: {}", info.getActivityType(), attempt, failure.getMessage());
       throw failure;
     }
   }
