@@ -114,7 +114,9 @@ class CollectorDownIT {
     }
     long minutes = Duration.between(begin, Instant.now()).toMinutes();
     assertThat(complaints)
-        .as("exporter complaints: %s", complaints.stream().map(LogRecord::getMessage).toList())
+        .as(
+            "exporter complaints: %s",
+            complaints.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList())
         .hasSizeBetween(1, (int) (1 + minutes));
   }
 

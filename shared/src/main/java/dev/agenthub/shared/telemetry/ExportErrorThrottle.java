@@ -19,6 +19,9 @@ final class ExportErrorThrottle implements Filter {
   /** The java.util.logging loggers the exporters log failures on. */
   private static final List<String> EXPORTER_LOGGERS =
       List.of(
+          "io.opentelemetry.exporter.otlp.internal.GrpcExporter",
+          "io.opentelemetry.exporter.otlp.internal.HttpExporter",
+          // Where releases before 1.6x kept them:
           "io.opentelemetry.exporter.internal.grpc.GrpcExporter",
           "io.opentelemetry.exporter.internal.http.HttpExporter",
           "io.opentelemetry.sdk.trace.export.BatchSpanProcessor",
