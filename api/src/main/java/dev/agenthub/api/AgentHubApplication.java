@@ -22,6 +22,7 @@ import dev.agenthub.api.resources.DevFlakyResource;
 import dev.agenthub.api.resources.OpenApiResource;
 import dev.agenthub.api.resources.PipelinesResource;
 import dev.agenthub.api.resources.RunsResource;
+import dev.agenthub.api.telemetry.HttpServerTracing;
 import dev.agenthub.shared.agents.AgentCatalog;
 import dev.agenthub.shared.pipeline.PipelineCatalog;
 import dev.agenthub.shared.telemetry.Telemetry;
@@ -35,11 +36,13 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Agent Hub's API process, and the {@code dev} and {@code run} commands. */
 public final class AgentHubApplication extends Application<AgentHubConfiguration> {
 
   private final PrintStream out;
+  private final Function<String, Telemetry> telemetry;
 
   public AgentHubApplication() {
     this(System.out);
@@ -47,7 +50,16 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
 
   /** An application whose commands print their reports to {@code out} (tests capture it). */
   public AgentHubApplication(PrintStream out) {
+    this(out, Telemetry::start);
+  }
+
+  /**
+   * An application whose API process gets its telemetry from {@code telemetry} (given the service
+   * name); tests pass one that records spans in memory.
+   */
+  public AgentHubApplication(PrintStream out, Function<String, Telemetry> telemetry) {
     this.out = out;
+    this.telemetry = telemetry;
   }
 
   public static void main(String[] args) throws Exception {
@@ -99,7 +111,7 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
   @Override
   public void run(AgentHubConfiguration config, Environment environment) {
     boolean dev = config.getDevServer() != DevServer.NONE;
-    Telemetry telemetry = Telemetry.start("agenthub-api");
+    Telemetry telemetry = this.telemetry.apply("agenthub-api");
     environment.lifecycle().manage(onStop(telemetry::close));
     Engine engine =
         new Engine(
@@ -121,11 +133,15 @@ public final class AgentHubApplication extends Application<AgentHubConfiguration
             BuiltInAgents.priceTable(config.getAgents()),
             telemetry.meterRegistry());
     RunLinks links =
-        new RunLinks(config.getTemporal().uiBaseUrl(), config.getTemporal().namespace());
+        new RunLinks(
+            config.getTemporal().uiBaseUrl(),
+            config.getTemporal().namespace(),
+            config.getTraceUrlTemplate());
 
     // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
     ApiErrors.register(environment.jersey());
+    HttpServerTracing.register(environment, telemetry.openTelemetry());
     ApiAuth.register(environment, config.getAuth());
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
     environment.jersey().register(new RunsResource(runs, links));

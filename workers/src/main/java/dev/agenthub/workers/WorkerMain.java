@@ -37,7 +37,7 @@ public final class WorkerMain {
               config.temporal().taskQueue(),
               config.worker(),
               new AgentActivities(
-                  BuiltInAgents.create(config.agents()),
+                  BuiltInAgents.create(config.agents(), telemetry.openTelemetry()),
                   AgentMetrics.of(telemetry.meterRegistry(), config.agents())),
               telemetry.workerInterceptors());
     } catch (StatusRuntimeException e) {

@@ -69,7 +69,8 @@ public final class Engine implements Managed, AutoCloseable {
               settings.taskQueue(),
               workerSettings,
               new AgentActivities(
-                  BuiltInAgents.create(agents), AgentMetrics.of(telemetry.meterRegistry(), agents)),
+                  BuiltInAgents.create(agents, telemetry.openTelemetry()),
+                  AgentMetrics.of(telemetry.meterRegistry(), agents)),
               telemetry.workerInterceptors());
     }
   }

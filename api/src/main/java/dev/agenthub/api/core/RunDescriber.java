@@ -97,7 +97,8 @@ final class RunDescriber {
         outcome.failure(),
         retryOf,
         retriedBy,
-        null);
+        null,
+        memo(execution, RunStarter.MEMO_TRACE_ID));
   }
 
   /** The {@code progress} query's answer, or empty when no worker could answer it. */

@@ -12,10 +12,31 @@ public final class RunLinks {
 
   private final String temporalUiBaseUrl;
   private final String namespace;
+  private final String traceUrlTemplate;
 
   public RunLinks(String temporalUiBaseUrl, String namespace) {
+    this(temporalUiBaseUrl, namespace, "");
+  }
+
+  /**
+   * @param traceUrlTemplate a URL with {@code {traceId}} (e.g. Grafana Explore on Tempo); empty or
+   *     {@code null} for no trace links
+   */
+  public RunLinks(String temporalUiBaseUrl, String namespace, String traceUrlTemplate) {
     this.temporalUiBaseUrl = stripTrailingSlash(temporalUiBaseUrl);
     this.namespace = namespace;
+    this.traceUrlTemplate = traceUrlTemplate == null ? "" : traceUrlTemplate.strip();
+  }
+
+  /** Links of run {@code workflowId} started in trace {@code traceId}; both ids may be null. */
+  public Links of(String workflowId, String runId, String traceId) {
+    Links links = of(workflowId, runId);
+    if (traceId == null || traceUrlTemplate.isEmpty()) {
+      return links;
+    }
+    // Trace ids are 32 lowercase hex digits: nothing to escape.
+    return new Links(
+        links.self(), links.temporalUi(), traceUrlTemplate.replace("{traceId}", traceId));
   }
 
   /** Links of run {@code workflowId}; {@code runId} may be null. */

@@ -9,6 +9,8 @@ import dev.agenthub.shared.pipeline.Durations;
 import dev.agenthub.shared.pipeline.PipelineDefinition;
 import dev.agenthub.shared.workflow.PipelineRunInput;
 import dev.agenthub.shared.workflow.PipelineWorkflow;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -38,6 +40,12 @@ public final class RunStarter {
 
   /** Memo of a rerun: the run whose input it repeats. */
   public static final String MEMO_RERUN_OF = "rerunOf";
+
+  /**
+   * Memo of a run started while a span was current (an API request): the trace id, so the run's
+   * {@code links.trace} can be built later.
+   */
+  public static final String MEMO_TRACE_ID = "traceId";
 
   /** Memo of a run started with an {@code Idempotency-Key}: the hash of its request. */
   public static final String MEMO_REQUEST_HASH = "requestHash";
@@ -118,6 +126,10 @@ public final class RunStarter {
     if (input.retryOf() != null) {
       memo.put(MEMO_RETRY_OF, input.retryOf());
     }
+    String traceId = currentTraceId();
+    if (traceId != null) {
+      memo.put(MEMO_TRACE_ID, traceId);
+    }
     memo.putAll(extraMemo);
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
@@ -135,6 +147,12 @@ public final class RunStarter {
       options.setWorkflowExecutionTimeout(Durations.parse(pipeline.timeout()));
     }
     return options.build();
+  }
+
+  /** The trace id of the current span, or {@code null} when none is recording. */
+  public static String currentTraceId() {
+    SpanContext span = Span.current().getSpanContext();
+    return span.isValid() ? span.getTraceId() : null;
   }
 
   /** Convenience for callers holding JSON input. */

@@ -38,6 +38,9 @@ import java.util.function.Supplier;
  */
 public final class TemporalRunService implements RunService {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(TemporalRunService.class);
+
   private final WorkflowClient client;
   private final RunStarter starter;
   private final RunListing listing;
@@ -91,14 +94,17 @@ public final class TemporalRunService implements RunService {
     String hash = idempotencyKey == null ? null : RunRequests.requestHash(runInput, budgetUsd);
     Map<String, Object> memo = hash == null ? Map.of() : Map.of(RunStarter.MEMO_REQUEST_HASH, hash);
     try {
-      return started(
-          id,
-          pipeline.name(),
-          starter.start(
+      RunStarted started =
+          started(
               id,
-              new PipelineRunInput(pipeline, runInput, Map.of(), budgetUsd, null),
-              memo,
-              listing.usesVisibility()));
+              pipeline.name(),
+              starter.start(
+                  id,
+                  new PipelineRunInput(pipeline, runInput, Map.of(), budgetUsd, null),
+                  memo,
+                  listing.usesVisibility()));
+      log.info("started run {} of pipeline {}", id, pipeline.name());
+      return started;
     } catch (WorkflowExecutionAlreadyStarted e) {
       if (hash == null) {
         throw ApiException.conflict(
@@ -252,7 +258,14 @@ public final class TemporalRunService implements RunService {
   }
 
   static RunStarted started(String id, String pipeline, WorkflowExecution execution) {
-    return new RunStarted(id, execution.getRunId(), pipeline, RunStatuses.RUNNING, true, null);
+    return new RunStarted(
+        id,
+        execution.getRunId(),
+        pipeline,
+        RunStatuses.RUNNING,
+        true,
+        null,
+        RunStarter.currentTraceId());
   }
 
   static RunStarted existing(WorkflowExecutionDescription execution, String pipeline) {
@@ -263,7 +276,8 @@ public final class TemporalRunService implements RunService {
         name == null ? pipeline : name,
         RunStatuses.of(execution.getStatus()),
         false,
-        null);
+        null,
+        RunDescriber.memo(execution, RunStarter.MEMO_TRACE_ID));
   }
 
   static <T> T call(String workflowId, Supplier<T> call) {

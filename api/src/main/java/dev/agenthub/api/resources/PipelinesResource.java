@@ -99,7 +99,8 @@ public final class PipelinesResource {
     }
     RunStarted started =
         runs.start(pipeline, input, body.workflowId(), body.budgetUsd(), idempotencyKey);
-    RunStarted view = started.withLinks(links.of(started.workflowId(), started.runId()));
+    RunStarted view =
+        started.withLinks(links.of(started.workflowId(), started.runId(), started.traceId()));
     if (!started.created()) {
       return Response.ok(view).build();
     }

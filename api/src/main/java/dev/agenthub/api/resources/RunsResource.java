@@ -59,7 +59,7 @@ public final class RunsResource {
   @RolesAllowed("viewer")
   public RunView describe(@PathParam("id") String id) {
     RunView run = runs.describe(checkedId(id));
-    return run.withLinks(links.of(run.workflowId(), run.runId()));
+    return run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId()));
   }
 
   @GET
@@ -146,7 +146,7 @@ public final class RunsResource {
   }
 
   private Response started(RunStarted run) {
-    RunStarted view = run.withLinks(links.of(run.workflowId(), run.runId()));
+    RunStarted view = run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId()));
     if (!run.created()) {
       return Response.ok(view).build();
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param created false when an earlier request with the same {@code Idempotency-Key} (or an earlier
  *     retry) already started this run
  * @param links where to look at it
+ * @param traceId the trace the run was started in, or {@code null}
  */
 public record RunStarted(
     String workflowId,
@@ -19,9 +20,10 @@ public record RunStarted(
     String pipeline,
     String status,
     @JsonIgnore boolean created,
-    Links links) {
+    Links links,
+    @JsonIgnore String traceId) {
 
   public RunStarted withLinks(Links newLinks) {
-    return new RunStarted(workflowId, runId, pipeline, status, created, newLinks);
+    return new RunStarted(workflowId, runId, pipeline, status, created, newLinks, traceId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.agenthub.api.views;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.shared.workflow.StepProgress;
 import dev.agenthub.shared.workflow.UsageTotals;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param retryOf the run this one retries, or {@code null}
  * @param retriedBy the run that retried this one, or {@code null}
  * @param links where to look at it
+ * @param traceId the trace the run was started in (memo {@code traceId}), or {@code null}
  */
 public record RunView(
     String workflowId,
@@ -38,7 +40,8 @@ public record RunView(
     RunFailure failure,
     String retryOf,
     String retriedBy,
-    Links links) {
+    Links links,
+    @JsonIgnore String traceId) {
 
   public RunView withLinks(Links newLinks) {
     return new RunView(
@@ -55,6 +58,7 @@ public record RunView(
         failure,
         retryOf,
         retriedBy,
-        newLinks);
+        newLinks,
+        traceId);
   }
 }

@@ -46,6 +46,7 @@ final class FakeRunService implements RunService {
             null,
             null,
             null,
+            null,
             null);
     runs.put(workflowId, run);
     return run;
@@ -72,14 +73,14 @@ final class FakeRunService implements RunService {
     if (key != null && idempotencyKeys.containsKey(key)) {
       RunView run = runs.get(idempotencyKeys.get(key));
       return new RunStarted(
-          run.workflowId(), run.runId(), pipeline.name(), run.status(), false, null);
+          run.workflowId(), run.runId(), pipeline.name(), run.status(), false, null, null);
     }
     String id = workflowId != null ? workflowId : pipeline.name() + "-" + (runs.size() + 1);
     RunView run = add(id, pipeline.name(), "running");
     if (key != null) {
       idempotencyKeys.put(key, id);
     }
-    return new RunStarted(id, run.runId(), pipeline.name(), "running", true, null);
+    return new RunStarted(id, run.runId(), pipeline.name(), "running", true, null, null);
   }
 
   @Override
@@ -159,14 +160,16 @@ final class FakeRunService implements RunService {
       throw ApiException.conflict("run_not_retryable", "run is " + old.status(), Map.of());
     }
     RunView retry = add(workflowId + ".retry", old.pipeline(), "running");
-    return new RunStarted(retry.workflowId(), retry.runId(), old.pipeline(), "running", true, null);
+    return new RunStarted(
+        retry.workflowId(), retry.runId(), old.pipeline(), "running", true, null, null);
   }
 
   @Override
   public RunStarted rerun(String workflowId) {
     RunView old = existing(workflowId);
     RunView rerun = add(old.pipeline() + "-rerun", old.pipeline(), "running");
-    return new RunStarted(rerun.workflowId(), rerun.runId(), old.pipeline(), "running", true, null);
+    return new RunStarted(
+        rerun.workflowId(), rerun.runId(), old.pipeline(), "running", true, null, null);
   }
 
   private void requireRunning(String workflowId) {

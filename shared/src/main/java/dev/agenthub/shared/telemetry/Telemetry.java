@@ -17,14 +17,13 @@ import java.util.List;
 public final class Telemetry implements AutoCloseable {
 
   private final String serviceName;
-  private final OpenTelemetry openTelemetry;
+  private final Tracing tracing;
   private final PrometheusMeterRegistry meterRegistry;
   private final Scope temporalScope;
 
-  private Telemetry(
-      String serviceName, OpenTelemetry openTelemetry, PrometheusMeterRegistry meterRegistry) {
+  private Telemetry(String serviceName, Tracing tracing, PrometheusMeterRegistry meterRegistry) {
     this.serviceName = serviceName;
-    this.openTelemetry = openTelemetry;
+    this.tracing = tracing;
     this.meterRegistry = meterRegistry;
     this.temporalScope =
         new RootScopeBuilder()
@@ -32,14 +31,25 @@ public final class Telemetry implements AutoCloseable {
             .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
   }
 
-  /** Telemetry for {@code serviceName} ({@code agenthub-api}, {@code agenthub-worker}). */
+  /**
+   * Telemetry for {@code serviceName} ({@code agenthub-api}, {@code agenthub-worker}): tracing and
+   * log export configured by {@code OTEL_*} variables (see {@link Tracing#start}).
+   */
   public static Telemetry start(String serviceName) {
-    return new Telemetry(serviceName, OpenTelemetry.noop(), Metrics.newRegistry());
+    return new Telemetry(serviceName, Tracing.start(serviceName), Metrics.newRegistry());
+  }
+
+  /**
+   * Telemetry tracing into a given OpenTelemetry instance (tests pass an SDK with an in-memory
+   * exporter); the caller keeps ownership of the instance.
+   */
+  public static Telemetry withOpenTelemetry(String serviceName, OpenTelemetry openTelemetry) {
+    return new Telemetry(serviceName, Tracing.around(openTelemetry, false), Metrics.newRegistry());
   }
 
   /** Metrics but no tracing: for tests and tools that do not export traces. */
   public static Telemetry withoutTracing(String serviceName) {
-    return new Telemetry(serviceName, OpenTelemetry.noop(), Metrics.newRegistry());
+    return new Telemetry(serviceName, Tracing.noop(), Metrics.newRegistry());
   }
 
   public String serviceName() {
@@ -47,7 +57,7 @@ public final class Telemetry implements AutoCloseable {
   }
 
   public OpenTelemetry openTelemetry() {
-    return openTelemetry;
+    return tracing.openTelemetry();
   }
 
   public PrometheusMeterRegistry meterRegistry() {
@@ -61,12 +71,12 @@ public final class Telemetry implements AutoCloseable {
 
   /** Interceptors for every {@code WorkflowClient}. */
   public List<WorkflowClientInterceptor> clientInterceptors() {
-    return List.of();
+    return tracing.clientInterceptors();
   }
 
   /** Interceptors for every worker factory. */
   public List<WorkerInterceptor> workerInterceptors() {
-    return List.of();
+    return tracing.workerInterceptors();
   }
 
   @Override
@@ -77,5 +87,6 @@ public final class Telemetry implements AutoCloseable {
       // Flushing the last metrics failed; nothing left to report them to.
     }
     meterRegistry.close();
+    tracing.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.agenthub.workers.agents;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenthub.shared.cost.PriceTable;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class BuiltInAgents {
     return create(config, priceTable(config));
   }
 
+  /** The built-in agents, tracing their calls into {@code openTelemetry}. */
+  public static AgentRegistry create(AgentsConfiguration config, OpenTelemetry openTelemetry) {
+    return create(config, priceTable(config), Clock.systemUTC(), openTelemetry);
+  }
+
   /** The built-in agents, pricing calls on today's date in UTC. */
   public static AgentRegistry create(AgentsConfiguration config, PriceTable prices) {
     return create(config, prices, Clock.systemUTC());
@@ -28,16 +34,25 @@ public final class BuiltInAgents {
 
   /** The built-in agents, pricing calls on the date {@code clock} gives. */
   public static AgentRegistry create(AgentsConfiguration config, PriceTable prices, Clock clock) {
+    return create(config, prices, clock, OpenTelemetry.noop());
+  }
+
+  /**
+   * The built-in agents, pricing on {@code clock}'s date and tracing into {@code openTelemetry}.
+   */
+  public static AgentRegistry create(
+      AgentsConfiguration config, PriceTable prices, Clock clock, OpenTelemetry openTelemetry) {
     requireNonNull(config, "config");
     requireNonNull(prices, "prices");
     requireNonNull(clock, "clock");
+    requireNonNull(openTelemetry, "openTelemetry");
     // One connection pool and dispatcher; each agent derives its own timeouts from it.
     OkHttpClient http = new OkHttpClient();
     return new AgentRegistry(
         List.of(
-            new LlmAgent(config, prices, clock, http),
-            new HttpAgent(http),
-            new NotifyAgent(config, http),
+            new LlmAgent(config, prices, clock, http, openTelemetry),
+            new HttpAgent(http, TracedHttp.of(openTelemetry)),
+            new NotifyAgent(config, http, TracedHttp.withSecretUrls(openTelemetry)),
             new TransformAgent()));
   }
 

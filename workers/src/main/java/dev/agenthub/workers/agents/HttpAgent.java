@@ -38,11 +38,15 @@ final class HttpAgent implements Agent {
 
   private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
-  private final OkHttpClient http;
+  private final Call.Factory http;
 
   HttpAgent(OkHttpClient http) {
+    this(http, TracedHttp.of(io.opentelemetry.api.OpenTelemetry.noop()));
+  }
+
+  HttpAgent(OkHttpClient http, TracedHttp tracing) {
     // The per-call timeout bounds the whole exchange; no separate read limit.
-    this.http = http.newBuilder().readTimeout(Duration.ZERO).build();
+    this.http = tracing.calls(http.newBuilder().readTimeout(Duration.ZERO).build());
   }
 
   @Override

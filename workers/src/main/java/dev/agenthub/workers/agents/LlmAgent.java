@@ -7,6 +7,14 @@ import dev.agenthub.shared.agents.BuiltInAgentSpecs;
 import dev.agenthub.shared.cost.PriceTable;
 import dev.agenthub.shared.cost.TokenEstimates;
 import dev.agenthub.shared.workflow.AgentResult;
+import dev.agenthub.shared.workflow.Usage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -18,23 +26,53 @@ import okhttp3.OkHttpClient;
  * one. Arguments: {@code prompt} or {@code messages}, and optionally {@code system}, {@code model},
  * {@code temperature}, {@code max_tokens}, {@code provider}, {@code latency} (simulated only).
  * Output: {@code {text, model, finishReason}}; usage is priced on the day of the call.
+ *
+ * <p>Each call is a {@code chat {model}} client span with the OpenTelemetry GenAI attributes (no
+ * prompt or completion content); the provider's HTTP request is its child.
  */
 public final class LlmAgent implements Agent {
+
+  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  static final AttributeKey<String> GEN_AI_PROVIDER_NAME =
+      AttributeKey.stringKey("gen_ai.provider.name");
+  static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
+      AttributeKey.stringKey("gen_ai.request.model");
+  static final AttributeKey<String> GEN_AI_RESPONSE_MODEL =
+      AttributeKey.stringKey("gen_ai.response.model");
+  static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private final AgentsConfiguration.Llm config;
   private final PriceTable prices;
   private final Clock clock;
+  private final Tracer tracer;
   private final Map<String, ChatBackend> backends = new HashMap<>();
 
   LlmAgent(AgentsConfiguration config, PriceTable prices, Clock clock, OkHttpClient http) {
+    this(config, prices, clock, http, OpenTelemetry.noop());
+  }
+
+  LlmAgent(
+      AgentsConfiguration config,
+      PriceTable prices,
+      Clock clock,
+      OkHttpClient http,
+      OpenTelemetry openTelemetry) {
     this.config = config.getLlm();
     this.prices = prices;
     this.clock = clock;
-    OkHttpClient client =
-        http.newBuilder()
-            .callTimeout(this.config.requestTimeout())
-            .readTimeout(this.config.requestTimeout())
-            .build();
+    this.tracer = openTelemetry.getTracer(AgentActivities.INSTRUMENTATION_SCOPE);
+    var client =
+        TracedHttp.of(openTelemetry)
+            .calls(
+                http.newBuilder()
+                    .callTimeout(this.config.requestTimeout())
+                    .readTimeout(this.config.requestTimeout())
+                    .build());
     this.config
         .providers()
         .forEach(
@@ -69,6 +107,35 @@ public final class LlmAgent implements Agent {
       throw AgentException.configError(
           "unknown llm provider \"" + provider + "\"; configured: " + backends.keySet());
     }
+    String model = backend.model(request);
+    Span span =
+        tracer
+            .spanBuilder(model == null ? "chat" : "chat " + model)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(GEN_AI_OPERATION_NAME, "chat")
+            .setAttribute(GEN_AI_PROVIDER_NAME, backend.providerName())
+            .setAttribute(GEN_AI_REQUEST_MODEL, model)
+            .startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      AgentResult result = complete(backend, request, call);
+      Usage usage = result.usage();
+      span.setAttribute(GEN_AI_RESPONSE_MODEL, result.output().path("model").asText(null));
+      span.setAttribute(GEN_AI_INPUT_TOKENS, usage.inputTokens());
+      span.setAttribute(GEN_AI_OUTPUT_TOKENS, usage.outputTokens());
+      span.setAttribute(AgentActivities.COST_USD, usage.costUsd());
+      return result;
+    } catch (Exception e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getMessage());
+      span.setAttribute(ERROR_TYPE, e.getClass().getName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private AgentResult complete(ChatBackend backend, ChatRequest request, AgentCall call)
+      throws Exception {
     ChatReply reply = backend.complete(request, call);
     ObjectNode output =
         HttpBodies.JSON

@@ -8,6 +8,7 @@ import dev.agenthub.shared.workflow.AgentResult;
 import dev.agenthub.shared.workflow.Usage;
 import java.io.IOException;
 import java.util.function.Function;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,12 +30,16 @@ final class NotifyAgent implements Agent {
 
   private final AgentsConfiguration.Notify config;
   private final Function<String, String> environment;
-  private final OkHttpClient http;
+  private final Call.Factory http;
 
   NotifyAgent(AgentsConfiguration config, OkHttpClient http) {
+    this(config, http, TracedHttp.withSecretUrls(io.opentelemetry.api.OpenTelemetry.noop()));
+  }
+
+  NotifyAgent(AgentsConfiguration config, OkHttpClient http, TracedHttp tracing) {
     this.config = config.getNotify();
     this.environment = config.environment();
-    this.http = http;
+    this.http = tracing.calls(http);
   }
 
   @Override

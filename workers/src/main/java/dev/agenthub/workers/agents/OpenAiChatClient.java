@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.shared.cost.TokenEstimates;
 import java.io.IOException;
 import java.util.function.Function;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -20,18 +20,29 @@ final class OpenAiChatClient implements ChatBackend {
 
   private final String name;
   private final AgentsConfiguration.Provider provider;
-  private final OkHttpClient http;
+  private final Call.Factory http;
   private final Function<String, String> environment;
 
   OpenAiChatClient(
       String name,
       AgentsConfiguration.Provider provider,
-      OkHttpClient http,
+      Call.Factory http,
       Function<String, String> environment) {
     this.name = name;
     this.provider = provider;
     this.http = http;
     this.environment = environment;
+  }
+
+  @Override
+  public String providerName() {
+    // The protocol, not the configured name: every such provider speaks OpenAI's API.
+    return "openai";
+  }
+
+  @Override
+  public String model(ChatRequest chat) {
+    return chat.model() != null ? chat.model() : provider.defaultModel();
   }
 
   @Override

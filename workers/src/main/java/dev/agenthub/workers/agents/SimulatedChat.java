@@ -56,6 +56,16 @@ final class SimulatedChat implements ChatBackend {
   }
 
   @Override
+  public String providerName() {
+    return AgentsConfiguration.Llm.SIMULATED;
+  }
+
+  @Override
+  public String model(ChatRequest request) {
+    return request.model() != null ? request.model() : DEFAULT_MODEL;
+  }
+
+  @Override
   public ChatReply complete(ChatRequest request, AgentCall call) throws Exception {
     pause(Durations.argument(call.arguments(), "latency", defaultLatency), call);
     String model = request.model() == null ? DEFAULT_MODEL : request.model();
