@@ -15,6 +15,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -203,8 +204,13 @@ class AgentHubApiIT {
     String id = started.body().path("workflowId").asText();
     api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("running"), WAIT);
     ApiTestClient admin = new ApiTestClient(APP.getAdminPort());
-
+    // Temporal's metrics scope reports workflow counters once a second: wait for the flush.
+    Instant deadline = Instant.now().plus(WAIT);
     Reply text = admin.send(admin.builder("/metrics", null).GET().build());
+    while (!text.raw().body().contains("agenthub_pipeline_runs_started_total{pipeline=\"review\"}")
+        && Instant.now().isBefore(deadline)) {
+      text = admin.send(admin.builder("/metrics", null).GET().build());
+    }
     Reply openMetrics =
         admin.send(
             admin
