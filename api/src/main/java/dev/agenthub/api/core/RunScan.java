@@ -69,9 +69,20 @@ final class RunScan {
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       candidates.addAll(closed(workflowType, status));
     }
+    // A run that closes between the two listings is in both: keep its closed entry.
+    Map<String, WorkflowExecutionInfo> byRun = new LinkedHashMap<>();
+    for (WorkflowExecutionInfo candidate : candidates) {
+      byRun.merge(
+          candidate.getExecution().getRunId(),
+          candidate,
+          (first, second) ->
+              first.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+                  ? second
+                  : first);
+    }
     WorkflowExecutionInfo cursor = after == null ? null : after.asInfo();
     List<WorkflowExecutionInfo> ordered =
-        candidates.stream()
+        byRun.values().stream()
             .filter(i -> workflowType.equals(i.getType().getName()))
             .filter(i -> status == null || i.getStatus() == status)
             .filter(i -> cursor == null || NEWEST_FIRST.compare(i, cursor) > 0)
