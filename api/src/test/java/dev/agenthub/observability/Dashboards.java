@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -92,8 +94,14 @@ final class Dashboards {
   }
 
   /**
-   * {@code expr} as Prometheus can run it: Grafana's interval macros replaced and every template
-   * variable matching anything (the "All" choice).
+   * Single-choice variables (used with {@code =}) and the value they take on a dev setup; every
+   * other variable is multi-choice and takes "All" ({@code .*}, used with {@code =~}).
+   */
+  private static final Map<String, String> SINGLE_CHOICE = Map.of("namespace", "default");
+
+  /**
+   * {@code expr} as Prometheus can run it: Grafana's interval macros replaced, single-choice
+   * variables set to their dev value and every other variable matching anything (the "All" choice).
    */
   static String substitute(String expr, String rateInterval, String range) {
     String out =
@@ -102,6 +110,15 @@ final class Dashboards {
             .replace("$__range", range)
             .replace("${__range}", range)
             .replace("$__interval", rateInterval);
-    return VARIABLE.matcher(out).replaceAll(".*");
+    return VARIABLE
+        .matcher(out)
+        .replaceAll(
+            m ->
+                Matcher.quoteReplacement(
+                    SINGLE_CHOICE.getOrDefault(variableName(m.group()), ".*")));
+  }
+
+  private static String variableName(String reference) {
+    return reference.replaceAll("[${}]", "").replaceAll(":.*", "");
   }
 }

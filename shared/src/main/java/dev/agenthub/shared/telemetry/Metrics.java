@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -41,10 +42,11 @@ public final class Metrics {
       "application/openmetrics-text; version=1.0.0; charset=utf-8";
   static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  /** Temporal timers that keep histogram buckets: schedule-to-start and end-to-end latencies. */
+  /** Temporal timers that keep histogram buckets: the latencies the dashboards and SLOs read. */
   static final Set<String> TEMPORAL_HISTOGRAMS =
       Set.of(
           "temporal_workflow_task_schedule_to_start_latency",
+          "temporal_workflow_task_execution_latency",
           "temporal_activity_schedule_to_start_latency",
           "temporal_workflow_endtoend_latency",
           "temporal_activity_execution_latency");
@@ -58,6 +60,27 @@ public final class Metrics {
       seconds(0.05, 0.25, 1, 2.5, 5, 15, 30, 60, 300, 1800);
 
   static final Duration[] HTTP_SERVER_BUCKETS = seconds(0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 10);
+
+  /**
+   * Micrometer's default puts exemplars on every sample, {@code _count} included, which OpenMetrics
+   * forbids: Prometheus (2.x) then rejects the whole scrape. Exemplars stay on histogram buckets
+   * and counters.
+   */
+  static final PrometheusConfig OPEN_METRICS_COMPLIANT =
+      new PrometheusConfig() {
+        @Override
+        public String get(String key) {
+          return null;
+        }
+
+        @Override
+        public Properties prometheusProperties() {
+          Properties properties = new Properties();
+          properties.putAll(PrometheusConfig.super.prometheusProperties());
+          properties.setProperty("io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");
+          return properties;
+        }
+      };
 
   private Metrics() {}
 
@@ -78,7 +101,7 @@ public final class Metrics {
   public static PrometheusMeterRegistry newRegistry(SpanContext spanContext, boolean trimTemporal) {
     PrometheusMeterRegistry registry =
         new PrometheusMeterRegistry(
-            PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM, spanContext);
+            OPEN_METRICS_COMPLIANT, new PrometheusRegistry(), Clock.SYSTEM, spanContext);
     registry.config().meterFilter(agentHubLabelsOnly());
     registry.config().meterFilter(histogramBuckets());
     if (trimTemporal) {

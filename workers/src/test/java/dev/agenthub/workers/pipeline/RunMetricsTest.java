@@ -197,6 +197,8 @@ class RunMetricsTest {
                 + "trace_id=\"[0-9a-f]{32}\"");
     assertThat(scrape).doesNotContain("trace_id");
     assertThat(openMetrics).containsPattern(exemplar);
+    // OpenMetrics allows exemplars on buckets and counters only; Prometheus rejects the rest.
+    assertThat(openMetrics).doesNotContainPattern("(?m)^\\S+_(count|sum|max)\\{[^}]*} \\S+ # \\{");
   }
 
   /** Ends spans nowhere: the test needs spans to be real, not exported. */
