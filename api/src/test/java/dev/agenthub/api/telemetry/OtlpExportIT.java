@@ -150,7 +150,8 @@ class OtlpExportIT {
             "the run's spans",
             () ->
                 Optional.of(spansOf(run.traceId()))
-                    .filter(spans -> names(spans).contains("POST"))
+                    .filter(spans -> names(spans).contains("POST /api/v1/pipelines/{name}/runs"))
+                    .filter(spans -> names(spans).contains("RunActivity:notify"))
                     .filter(spans -> names(spans).contains("RunWorkflow:PipelineWorkflow")));
     assertThat(names(trace))
         .contains(
