@@ -13,7 +13,6 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class AgentHubApiIT {
           ResourceHelpers.resourceFilePath("api-it.yml"),
           (String) null,
           app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()));
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
 
   private static final MockWebServer remote = new MockWebServer();
   private static ApiTestClient api;
@@ -58,14 +57,6 @@ class AgentHubApiIT {
   @AfterAll
   static void stop() throws IOException {
     remote.close();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String stepStatus(JsonNode run, String step) {

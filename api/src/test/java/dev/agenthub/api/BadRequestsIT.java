@@ -11,8 +11,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.function.Function;
@@ -36,7 +34,7 @@ class BadRequestsIT {
           ResourceHelpers.resourceFilePath("api-it.yml"),
           (String) null,
           app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()));
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
 
   private static ApiTestClient api;
   private static final String RUNNING = "bad-requests-running";
@@ -58,14 +56,6 @@ class BadRequestsIT {
         "/api/v1/runs/" + RUNNING,
         run -> run.path("steps").findValuesAsText("status").contains("WAITING_APPROVAL"),
         Duration.ofSeconds(30));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Arguments bad(

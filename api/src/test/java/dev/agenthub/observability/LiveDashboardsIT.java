@@ -10,13 +10,12 @@ import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.DevCommand;
 import dev.agenthub.observability.Dashboards.Panel;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,12 +73,12 @@ class LiveDashboardsIT {
             config.toString(),
             (String) null,
             application -> new DevCommand((AgentHubApplication) application),
-            ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()));
+            ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
     app.before();
     appPort = app.getLocalPort();
     api = new ApiTestClient(appPort);
 
-    int prometheusPort = freePort();
+    int prometheusPort = TestPorts.free();
     prometheusUrl = "http://127.0.0.1:" + prometheusPort;
     Path prometheusConfig = work.resolve("prometheus.yml");
     Files.writeString(
@@ -419,14 +418,6 @@ class LiveDashboardsIT {
         """);
     for (Map.Entry<String, String> p : pipelines.entrySet()) {
       Files.writeString(dir.resolve(p.getKey() + ".yml"), p.getValue());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

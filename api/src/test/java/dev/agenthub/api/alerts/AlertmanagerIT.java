@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,11 +70,11 @@ class AlertmanagerIT {
             ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
             (String) null,
             application -> new DevCommand((AgentHubApplication) application),
-            ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()),
+            ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()),
             ConfigOverride.config(
                 "agents.notify.channels.alerts.url", slack.url("/services/T0/B0/am").toString()));
     app.before();
-    alertmanagerPort = freePort();
+    alertmanagerPort = TestPorts.free();
     alertmanager = startAlertmanager(app.getLocalPort());
   }
 
@@ -117,14 +117,6 @@ class AlertmanagerIT {
             .start();
     awaitHttp("/-/ready", Duration.ofSeconds(30));
     return process;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static HttpResponse<String> alertmanager(String method, String path, String body)

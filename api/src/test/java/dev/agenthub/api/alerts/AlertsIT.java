@@ -8,13 +8,13 @@ import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,7 @@ class AlertsIT {
           ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
           (String) null,
           app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()),
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()),
           ConfigOverride.config(
               "agents.notify.channels.alerts.url", SLACK.url("/services/T0/B0/secret").toString()));
 
@@ -66,14 +66,6 @@ class AlertsIT {
       throw new IllegalStateException(e);
     }
     return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static String payload(String alertname, String status, Instant startsAt) {

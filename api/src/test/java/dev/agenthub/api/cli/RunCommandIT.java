@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.api.TestPorts;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -30,10 +30,8 @@ class RunCommandIT {
   private String target;
 
   @BeforeEach
-  void pickFreePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      target = "127.0.0.1:" + socket.getLocalPort();
-    }
+  void pickFreePort() {
+    target = "127.0.0.1:" + TestPorts.free();
   }
 
   private Optional<Throwable> agenthub(String... args) {

@@ -2,10 +2,9 @@ package dev.agenthub.api.cluster;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.TemporalCliServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -48,14 +47,7 @@ final class TemporalCli {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    return new TemporalCliServer(binary(), dir.resolve("temporal.db"), freePort(), freePort());
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new TemporalCliServer(
+        binary(), dir.resolve("temporal.db"), TestPorts.free(), TestPorts.free());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.views.RunStarted;
@@ -21,7 +22,6 @@ import dev.agenthub.shared.workflow.StepStatus;
 import dev.agenthub.workers.WorkerSettings;
 import dev.agenthub.workers.agents.AgentsConfiguration;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ class MetricsAndBudgetIT {
 
   @BeforeAll
   static void startTemporal() throws Exception {
-    TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
+    TemporalSettings settings =
+        TemporalSettings.defaults().withTarget("127.0.0.1:" + TestPorts.free());
     telemetry = Telemetry.withoutTracing("test");
     engine =
         new Engine(
@@ -330,13 +331,5 @@ class MetricsAndBudgetIT {
       values.add(m.group(1));
     }
     return values;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

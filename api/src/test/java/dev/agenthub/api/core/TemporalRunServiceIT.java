@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.views.HistoryEventView;
@@ -26,7 +27,6 @@ import dev.agenthub.workers.agents.AgentsConfiguration;
 import dev.agenthub.workers.pipeline.PipelineWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +58,8 @@ class TemporalRunServiceIT {
 
   @BeforeAll
   static void startTemporal() throws Exception {
-    TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
+    TemporalSettings settings =
+        TemporalSettings.defaults().withTarget("127.0.0.1:" + TestPorts.free());
     engine =
         new Engine(
             settings,
@@ -512,11 +513,5 @@ class TemporalRunServiceIT {
       }
     }
     throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

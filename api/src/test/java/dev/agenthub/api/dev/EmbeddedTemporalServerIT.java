@@ -3,6 +3,7 @@ package dev.agenthub.api.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.core.Engine;
 import dev.agenthub.api.core.RunStarter;
 import dev.agenthub.shared.agents.AgentCatalog;
@@ -15,8 +16,6 @@ import dev.agenthub.shared.workflow.PipelineRunResult;
 import dev.agenthub.workers.WorkerSettings;
 import dev.agenthub.workers.agents.AgentsConfiguration;
 import io.temporal.client.WorkflowStub;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,8 @@ class EmbeddedTemporalServerIT {
             """,
             "wait.yml",
             AgentCatalog.builtIn());
-    TemporalSettings settings = TemporalSettings.defaults().withTarget("127.0.0.1:" + freePort());
+    TemporalSettings settings =
+        TemporalSettings.defaults().withTarget("127.0.0.1:" + TestPorts.free());
 
     try (Engine engine =
         new Engine(
@@ -58,12 +58,6 @@ class EmbeddedTemporalServerIT {
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
       assertThat(result.steps().get(0).output().path("slept").asText()).isEqualTo("2s");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

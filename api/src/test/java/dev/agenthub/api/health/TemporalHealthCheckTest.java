@@ -3,6 +3,7 @@ package dev.agenthub.api.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck.Result;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.EmbeddedTemporalServer;
 import dev.agenthub.shared.telemetry.Telemetry;
 import dev.agenthub.shared.temporal.TemporalConnection;
@@ -16,7 +17,7 @@ class TemporalHealthCheckTest {
 
   @Test
   void check_isHealthy_whenTheFrontendAnswers() throws IOException {
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.startOn(freePort());
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.startOn(TestPorts.free());
         TemporalConnection connection = connect(server.port())) {
       Result result = new TemporalHealthCheck(connection.stubs()).execute();
 
@@ -27,7 +28,7 @@ class TemporalHealthCheckTest {
 
   @Test
   void check_isUnhealthyWithinTheDeadline_whenNothingListens() throws IOException {
-    try (TemporalConnection connection = connect(freePort())) {
+    try (TemporalConnection connection = connect(TestPorts.free())) {
       long started = System.nanoTime();
       Result result = new TemporalHealthCheck(connection.stubs()).execute();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -57,11 +58,5 @@ class TemporalHealthCheckTest {
     return TemporalConnection.open(
         TemporalSettings.defaults().withTarget("127.0.0.1:" + port),
         Telemetry.withoutTracing("test"));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -8,14 +8,12 @@ import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ class CollectorDownIT {
 
   private static final Map<String, String> OTEL =
       Map.of(
-          "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + freePort(),
+          "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + TestPorts.free(),
           "otel.bsp.schedule.delay", "100",
           "otel.blrp.schedule.delay", "100");
 
@@ -56,7 +54,7 @@ class CollectorDownIT {
           ResourceHelpers.resourceFilePath("api-it.yml"),
           (String) null,
           app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()));
+          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
 
   @AfterAll
   static void clearProperties() {
@@ -125,13 +123,5 @@ class CollectorDownIT {
             "exporter complaints: %s",
             complaints.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList())
         .allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1 + minutes));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.TestPorts;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +61,7 @@ class OtlpExportIT {
     remote.setDispatcher(backends);
     remote.start();
     receiver = new OtlpReceiver();
-    int port = freePort();
+    int port = TestPorts.free();
     Path config = dir.resolve("dev.yml");
     Files.writeString(
         config,
@@ -92,7 +92,7 @@ class OtlpExportIT {
                 apiKeyEnv: AGENTHUB_TEST_LLM_KEY
                 defaultModel: gpt-4o-mini
         """
-            .formatted(port, freePort(), freePort(), remote.url("/").toString()));
+            .formatted(port, TestPorts.free(), TestPorts.free(), remote.url("/").toString()));
     output = dir.resolve("dev.log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -324,13 +324,5 @@ class OtlpExportIT {
       Thread.onSpinWait();
     }
     throw new AssertionError("timed out waiting for " + what + "; process output:\n" + log());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

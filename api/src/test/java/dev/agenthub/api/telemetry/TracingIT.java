@@ -9,6 +9,7 @@ import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.TestPorts;
 import dev.agenthub.api.dev.DevCommand;
 import dev.agenthub.shared.telemetry.Telemetry;
 import io.dropwizard.core.Application;
@@ -30,7 +31,6 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +72,7 @@ class TracingIT {
               ResourceHelpers.resourceFilePath("api-tracing-it.yml"),
               (String) null,
               app -> new DevCommand((AgentHubApplication) app),
-              ConfigOverride.config("temporal.target", "127.0.0.1:" + freePort()),
+              ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()),
               ConfigOverride.config(
                   "agents.llm.providers.mock.baseUrl", remote.url("/").toString())) {
             @Override
@@ -306,13 +306,5 @@ class TracingIT {
       throw new UncheckedIOException(e);
     }
     return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
