@@ -2,10 +2,8 @@ package dev.agenthub.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.api.auth.KeyHashes;
 import jakarta.validation.constraints.NotBlank;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -27,7 +25,7 @@ public class AlertsConfiguration {
    */
   @JsonProperty
   public void setToken(String token) {
-    this.tokenHash = token == null || token.isBlank() ? null : sha256(token.strip());
+    this.tokenHash = token == null || token.isBlank() ? null : KeyHashes.sha256(token.strip());
   }
 
   /** Alternatively the token's hex SHA-256. */
@@ -62,13 +60,5 @@ public class AlertsConfiguration {
   @JsonProperty
   public void setGrafanaUrl(String grafanaUrl) {
     this.grafanaUrl = grafanaUrl;
-  }
-
-  static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

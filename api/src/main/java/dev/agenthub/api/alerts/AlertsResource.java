@@ -1,5 +1,6 @@
 package dev.agenthub.api.alerts;
 
+import dev.agenthub.api.auth.KeyHashes;
 import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.shared.workflow.AlertNotification;
 import dev.agenthub.shared.workflow.AlertNotificationWorkflow;
@@ -85,7 +86,7 @@ public final class AlertsResource {
         authorization != null && authorization.startsWith("Bearer ")
             ? authorization.substring("Bearer ".length()).strip()
             : "";
-    if (!MessageDigest.isEqual(expected, AlertsConfiguration.sha256(presented))) {
+    if (!MessageDigest.isEqual(expected, KeyHashes.sha256(presented))) {
       throw new ApiException(401, "unauthorized", "missing or invalid alerts token", null);
     }
   }
@@ -105,7 +106,7 @@ public final class AlertsResource {
   /** {@code alert-<sha256(groupKey, status, earliest startsAt)>}. */
   static String workflowId(AlertmanagerPayload payload) {
     String key = payload.groupKey() + "\n" + payload.status() + "\n" + payload.startedAt();
-    byte[] hash = AlertsConfiguration.sha256(key);
+    byte[] hash = KeyHashes.sha256(key);
     return "alert-" + HexFormat.of().formatHex(hash, 0, 16);
   }
 }

@@ -5,12 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of API keys, the only form in which keys are kept. */
-final class KeyHashes {
+/** SHA-256 of API keys and tokens, the only form in which they are kept. */
+public final class KeyHashes {
 
   private KeyHashes() {}
 
-  static byte[] sha256(String key) {
+  /** The SHA-256 of {@code key}'s UTF-8 bytes. */
+  public static byte[] sha256(String key) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -6,46 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Parses human durations as written in config and step arguments: {@code 250ms}, {@code 30s},
- * {@code 5m}, {@code 1h}, an ISO-8601 duration ({@code PT30S}), or a bare number of milliseconds.
+ * Durations in agent configuration and step arguments: the pipeline DSL's forms ({@code 250ms},
+ * {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601) or a bare number of milliseconds.
  */
 final class Durations {
-
-  private static final Pattern HUMAN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private Durations() {}
 
   /**
-   * The duration {@code text} denotes.
+   * The duration {@code text} denotes: the pipeline DSL's forms, or a bare number of milliseconds.
    *
    * @throws IllegalArgumentException when it is not one of the accepted forms
    */
   static Duration parse(String text) {
-    String trimmed = text.trim().toLowerCase(Locale.ROOT);
-    Matcher m = HUMAN.matcher(trimmed);
-    if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
-    }
+    String trimmed = text.trim();
     if (trimmed.matches("\\d+")) {
       return Duration.ofMillis(Long.parseLong(trimmed));
     }
-    try {
-      return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "\"" + text + "\" is not a duration (use e.g. 250ms, 30s, 5m, 1h)", e);
-    }
+    return dev.agenthub.shared.pipeline.Durations.parse(trimmed);
   }
 
   /**
