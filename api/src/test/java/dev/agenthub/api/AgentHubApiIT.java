@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.api.ApiTestClient.Reply;
-import dev.agenthub.api.dev.DevCommand;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -38,12 +36,7 @@ class AgentHubApiIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   static final DropwizardAppExtension<AgentHubConfiguration> APP =
-      new DropwizardAppExtension<>(
-          AgentHubApplication.class,
-          ResourceHelpers.resourceFilePath("api-it.yml"),
-          (String) null,
-          app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
+      new DropwizardAppExtension<>(DevApps.support(ResourceHelpers.resourceFilePath("api-it.yml")));
 
   private static final MockWebServer remote = new MockWebServer();
   private static ApiTestClient api;

@@ -6,8 +6,6 @@ import static dev.agenthub.api.ApiTestClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenthub.api.ApiTestClient.Reply;
-import dev.agenthub.api.dev.DevCommand;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -29,12 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadRequestsIT {
 
   static final DropwizardAppExtension<AgentHubConfiguration> APP =
-      new DropwizardAppExtension<>(
-          AgentHubApplication.class,
-          ResourceHelpers.resourceFilePath("api-it.yml"),
-          (String) null,
-          app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
+      new DropwizardAppExtension<>(DevApps.support(ResourceHelpers.resourceFilePath("api-it.yml")));
 
   private static ApiTestClient api;
   private static final String RUNNING = "bad-requests-running";

@@ -8,6 +8,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.agenthub.api.TestTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ComposeSchemaTest {
   static void compileSchema() throws Exception {
     Path file = RepoFiles.root().resolveSibling("shared").resolve("schemas/compose-spec.json");
     if (!Files.isRegularFile(file)) {
-      Tools.missing(
+      TestTools.missing(
           "Compose Specification schema not found at "
               + file.normalize()
               + " (the developers' shared/ directory beside the checkout)");

@@ -3,6 +3,7 @@ package dev.agenthub.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.api.TestTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,12 @@ class KustomizeTest {
 
   private static List<JsonNode> render(String dir) {
     List<String> command = new ArrayList<>();
-    var kubectl = Tools.find("kubectl");
+    var kubectl = TestTools.find("kubectl");
     if (kubectl.isPresent()) {
       command.addAll(List.of(kubectl.get().toString(), "kustomize"));
     } else {
       Path kustomize =
-          Tools.require(
+          TestTools.require(
               "kustomize", "kubectl, or scripts/install-test-tools.sh installs kustomize");
       command.addAll(List.of(kustomize.toString(), "build"));
     }

@@ -3,6 +3,7 @@ package dev.agenthub.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ObservabilityConfigTest {
 
   @Test
   void promtoolAcceptsThePrometheusConfigWithOurRules(@TempDir Path tmp) throws IOException {
-    Path promtool = Tools.require("promtool", "Debian package prometheus");
+    Path promtool = TestTools.require("promtool", "Debian package prometheus");
     // The config names container paths (/etc/prometheus/rules/*.yml); check a copy that points at
     // the repository's directory instead, so promtool also parses whatever rule files exist.
     String config = RepoFiles.read(RepoFiles.path("observability/prometheus/prometheus.yml"));
@@ -54,7 +55,7 @@ class ObservabilityConfigTest {
 
   @Test
   void amtoolAcceptsTheAlertmanagerConfig() {
-    Path amtool = Tools.require("amtool", "Debian package prometheus-alertmanager");
+    Path amtool = TestTools.require("amtool", "Debian package prometheus-alertmanager");
     Tools.Result result =
         Tools.run(
             List.of(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,24 +20,11 @@ final class RepoFiles {
   static final ObjectMapper YAML = new YAMLMapper();
   static final ObjectMapper JSON = new JsonMapper();
 
-  private static Path root;
-
   private RepoFiles() {}
 
-  /** The repository root: the first directory upwards from here that holds docker-compose.yml. */
-  static synchronized Path root() {
-    if (root == null) {
-      Path dir = Path.of("").toAbsolutePath();
-      while (dir != null && !Files.isRegularFile(dir.resolve("docker-compose.yml"))) {
-        dir = dir.getParent();
-      }
-      if (dir == null) {
-        throw new IllegalStateException(
-            "no docker-compose.yml above " + Path.of("").toAbsolutePath());
-      }
-      root = dir;
-    }
-    return root;
+  /** The repository root. */
+  static Path root() {
+    return TestTools.repoRoot();
   }
 
   static Path path(String relative) {

@@ -2,6 +2,7 @@ package dev.agenthub.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class Dashboards {
   private Dashboards() {}
 
   static Path dir() {
-    return RepoRoot.find().resolve("observability/grafana/dashboards");
+    return TestTools.repoRoot().resolve("observability/grafana/dashboards");
   }
 
   static List<Path> files() {

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.DevApps;
 import dev.agenthub.api.TestPorts;
-import dev.agenthub.api.dev.DevCommand;
+import dev.agenthub.api.TestTools;
 import dev.agenthub.observability.Dashboards.Panel;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
 import java.net.URI;
@@ -60,20 +59,14 @@ class LiveDashboardsIT {
   @BeforeAll
   static void start() throws Exception {
     Tool prometheusBinary = Tool.require("prometheus");
-    Path root = RepoRoot.find();
+    Path root = TestTools.repoRoot();
     Path work = Files.createTempDirectory("live-dashboards");
 
     Path pipelines = Files.createDirectories(work.resolve("pipelines"));
     writePipelines(pipelines);
     Path config = work.resolve("api.yml");
     Files.writeString(config, appConfig(pipelines));
-    app =
-        new DropwizardTestSupport<>(
-            AgentHubApplication.class,
-            config.toString(),
-            (String) null,
-            application -> new DevCommand((AgentHubApplication) application),
-            ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
+    app = DevApps.support(config.toString());
     app.before();
     appPort = app.getLocalPort();
     api = new ApiTestClient(appPort);

@@ -2,6 +2,7 @@ package dev.agenthub.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class PrometheusRules {
   private PrometheusRules() {}
 
   static Path dir() {
-    return RepoRoot.find().resolve("observability/prometheus");
+    return TestTools.repoRoot().resolve("observability/prometheus");
   }
 
   static List<Path> ruleFiles() {

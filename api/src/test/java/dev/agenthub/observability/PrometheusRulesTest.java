@@ -3,6 +3,7 @@ package dev.agenthub.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.api.TestTools;
 import dev.agenthub.observability.PrometheusRules.Alert;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class PrometheusRulesTest {
 
   @Test
   void everyAlert_hasRoutingLabelsSummaryDescriptionAndARunbookSection() throws IOException {
-    Path runbooks = RepoRoot.find().resolve("docs/runbooks.md");
+    Path runbooks = TestTools.repoRoot().resolve("docs/runbooks.md");
     Set<String> anchors = new HashSet<>();
     for (String line : Files.readAllLines(runbooks)) {
       if (line.startsWith("#")) {

@@ -2,21 +2,16 @@ package dev.agenthub.observability;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
-/**
- * An external tool the observability tests run ({@code promtool}, {@code prometheus}). A missing
- * tool skips loudly, except under {@code CI=true}, where it is a failure ({@code
- * scripts/install-test-tools.sh} installs them).
- */
+/** An external tool the observability tests run ({@code promtool}, {@code prometheus}). */
 final class Tool {
 
   /** What a finished run of a tool printed, and how it exited. */
@@ -28,32 +23,10 @@ final class Tool {
     this.binary = binary;
   }
 
-  /** The tool called {@code name} on the PATH or in /usr/bin; skips or fails when missing. */
+  /** The tool called {@code name}; skips loudly, or fails under CI, when it is missing. */
   static Tool require(String name) {
-    List<Path> candidates = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
-        if (!dir.isBlank()) {
-          candidates.add(Path.of(dir, name));
-        }
-      }
-    }
-    candidates.add(Path.of("/usr/bin", name));
-    for (Path candidate : candidates) {
-      if (Files.isExecutable(candidate)) {
-        return new Tool(candidate);
-      }
-    }
-    String message =
-        name
-            + " not found on PATH or in /usr/bin: run scripts/install-test-tools.sh (Debian package prometheus)";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(message);
-    }
-    System.err.println("SKIPPED (missing tool): " + message);
-    Assumptions.abort(message);
-    throw new IllegalStateException("unreachable");
+    return new Tool(
+        TestTools.require(name, "run scripts/install-test-tools.sh: Debian package prometheus"));
   }
 
   Path binary() {

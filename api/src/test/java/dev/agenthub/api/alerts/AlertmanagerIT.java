@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
+import dev.agenthub.api.DevApps;
 import dev.agenthub.api.TestPorts;
-import dev.agenthub.api.dev.DevCommand;
+import dev.agenthub.api.TestTools;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
@@ -28,7 +28,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,20 +56,12 @@ class AlertmanagerIT {
     if (!Files.isExecutable(BINARY)) {
       String message =
           "Debian prometheus-alertmanager not installed (scripts/install-test-tools.sh)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(message);
-      }
-      System.err.println("SKIPPED (missing tool): " + message);
-      Assumptions.abort(message);
+      TestTools.missing(message);
     }
     slack.start();
     app =
-        new DropwizardTestSupport<>(
-            AgentHubApplication.class,
+        DevApps.support(
             ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
-            (String) null,
-            application -> new DevCommand((AgentHubApplication) application),
-            ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()),
             ConfigOverride.config(
                 "agents.notify.channels.alerts.url", slack.url("/services/T0/B0/am").toString()));
     app.before();

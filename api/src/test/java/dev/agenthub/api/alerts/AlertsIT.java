@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
-import dev.agenthub.api.TestPorts;
-import dev.agenthub.api.dev.DevCommand;
+import dev.agenthub.api.DevApps;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -37,13 +35,11 @@ class AlertsIT {
 
   static final DropwizardAppExtension<AgentHubConfiguration> APP =
       new DropwizardAppExtension<>(
-          AgentHubApplication.class,
-          ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
-          (String) null,
-          app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()),
-          ConfigOverride.config(
-              "agents.notify.channels.alerts.url", SLACK.url("/services/T0/B0/secret").toString()));
+          DevApps.support(
+              ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
+              ConfigOverride.config(
+                  "agents.notify.channels.alerts.url",
+                  SLACK.url("/services/T0/B0/secret").toString())));
 
   private static ApiTestClient api;
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package dev.agenthub.api.cluster;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.agenthub.api.TestTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code ui-tests/temporal-ui-run.mjs}: headless Debian Chromium driven by playwright-core
@@ -52,26 +52,13 @@ final class BrowserCheck {
     if (!Files.isDirectory(PLAYWRIGHT)) {
       missing.add("playwright-core (npm ci --prefix ui-tests)");
     }
-    if (!onPath("node")) {
+    if (TestTools.find("node").isEmpty()) {
       missing.add("Node.js");
     }
     if (missing.isEmpty()) {
       return;
     }
     String message = "browser test tools missing: " + String.join(", ", missing);
-    if ("true".equals(System.getenv("CI"))) {
-      fail(message);
-    }
-    System.err.println("SKIPPED (missing tool): " + message);
-    Assumptions.abort(message);
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
+    TestTools.missing(message);
   }
 }

@@ -1,13 +1,11 @@
 package dev.agenthub.api.cluster;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.agenthub.api.TestPorts;
+import dev.agenthub.api.TestTools;
 import dev.agenthub.api.dev.TemporalCliServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real-server test tier's access to the Temporal CLI dev server. The binary comes from {@code
@@ -30,11 +28,7 @@ final class TemporalCli {
               + binary
               + ": run scripts/install-temporal-cli.sh "
               + "(needs Go) to run the real-Temporal-server tests";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(message);
-      }
-      System.err.println("SKIPPED (missing tool): " + message);
-      Assumptions.abort(message);
+      TestTools.missing(message);
     }
     return binary;
   }

@@ -4,13 +4,11 @@ import static dev.agenthub.api.ApiTestClient.OPERATOR;
 import static dev.agenthub.api.ApiTestClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agenthub.api.AgentHubApplication;
 import dev.agenthub.api.AgentHubConfiguration;
 import dev.agenthub.api.ApiTestClient;
 import dev.agenthub.api.ApiTestClient.Reply;
+import dev.agenthub.api.DevApps;
 import dev.agenthub.api.TestPorts;
-import dev.agenthub.api.dev.DevCommand;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -49,12 +47,7 @@ class CollectorDownIT {
   }
 
   static final DropwizardAppExtension<AgentHubConfiguration> APP =
-      new DropwizardAppExtension<>(
-          AgentHubApplication.class,
-          ResourceHelpers.resourceFilePath("api-it.yml"),
-          (String) null,
-          app -> new DevCommand((AgentHubApplication) app),
-          ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
+      new DropwizardAppExtension<>(DevApps.support(ResourceHelpers.resourceFilePath("api-it.yml")));
 
   @AfterAll
   static void clearProperties() {

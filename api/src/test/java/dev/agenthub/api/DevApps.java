@@ -1,0 +1,29 @@
+package dev.agenthub.api;
+
+import dev.agenthub.api.dev.DevCommand;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole application as {@code ./agenthub dev} runs it (embedded Temporal server on a free port,
+ * worker, API), for whole-app tests.
+ */
+public final class DevApps {
+
+  private DevApps() {}
+
+  /** {@code dev} with the YAML at {@code configPath} and {@code overrides}. */
+  public static DropwizardTestSupport<AgentHubConfiguration> support(
+      String configPath, ConfigOverride... overrides) {
+    List<ConfigOverride> all = new ArrayList<>(List.of(overrides));
+    all.add(ConfigOverride.config("temporal.target", "127.0.0.1:" + TestPorts.free()));
+    return new DropwizardTestSupport<>(
+        AgentHubApplication.class,
+        configPath,
+        (String) null,
+        application -> new DevCommand((AgentHubApplication) application),
+        all.toArray(ConfigOverride[]::new));
+  }
+}
