@@ -102,8 +102,8 @@ class LiveDashboardsIT {
 
   @Test
   void everyPanelReturnsData_andEveryRuleEvaluates() throws Exception {
-    runWorkload();
-    awaitScrapes();
+    int runs = runWorkload();
+    awaitScrapes(runs);
     assertTargetsUp();
     awaitRulesEvaluated();
 
@@ -146,7 +146,8 @@ class LiveDashboardsIT {
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
-  private static void runWorkload() {
+  /** Drives the workload and returns how many runs it saw finish. */
+  private static int runWorkload() {
     String flaky = "http://127.0.0.1:" + appPort + "/dev/flaky";
     List<String[]> expected = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -185,6 +186,7 @@ class LiveDashboardsIT {
               : done.path("status").asText();
       assertThat(status).as(run[0]).isEqualTo(run[1]);
     }
+    return expected.size();
   }
 
   private static String start(String pipeline, String input) {
@@ -194,9 +196,32 @@ class LiveDashboardsIT {
     return reply.body().path("workflowId").asText();
   }
 
-  private static void awaitScrapes() throws InterruptedException {
-    // Three scrapes at 1 s, and a margin for the Temporal SDK's 1 s metric reporting.
-    Thread.sleep(5_000);
+  /**
+   * Waits until Prometheus has scraped every finished run, each series at least three times (the
+   * Temporal SDK reports workflow metrics once a second, so the last ones arrive a little after the
+   * runs end).
+   */
+  private static void awaitScrapes(int runs) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      double completed =
+          scalar("sum(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"})");
+      // rate() needs samples on both sides of a change: every series scraped three times over.
+      double samples =
+          scalar(
+              "min(count_over_time(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"}[1m]))");
+      if (completed >= runs && samples >= 3) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    fail("Prometheus did not scrape the completion of all " + runs + " runs within 60 s");
+  }
+
+  /** The single value {@code promql} yields, or 0 when it yields nothing. */
+  private static double scalar(String promql) throws Exception {
+    JsonNode result = query(promql).at("/data/result");
+    return result.size() == 1 ? result.get(0).at("/value/1").asDouble() : 0;
   }
 
   private static void assertTargetsUp() throws Exception {
