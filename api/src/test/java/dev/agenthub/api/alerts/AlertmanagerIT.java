@@ -42,7 +42,7 @@ class AlertmanagerIT {
 
   private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   private static final Path PROJECT_CONFIG =
-      Path.of("..", "observability", "alertmanager", "alertmanager.yml");
+      TestTools.repoRoot().resolve("observability/alertmanager/alertmanager.yml");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 

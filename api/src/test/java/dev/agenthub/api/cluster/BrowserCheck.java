@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BrowserCheck {
 
-  private static final Path SCRIPT = Path.of("..", "ui-tests", "temporal-ui-run.mjs");
+  private static final Path SCRIPT = TestTools.repoRoot().resolve("ui-tests/temporal-ui-run.mjs");
   private static final Path PLAYWRIGHT =
-      Path.of("..", "ui-tests", "node_modules", "playwright-core");
+      TestTools.repoRoot().resolve("ui-tests/node_modules/playwright-core");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   private BrowserCheck() {}

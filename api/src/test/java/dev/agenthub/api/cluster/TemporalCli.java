@@ -21,7 +21,7 @@ final class TemporalCli {
     Path binary =
         fromEnv != null && !fromEnv.isBlank()
             ? Path.of(fromEnv)
-            : Path.of("..", ".tools", "bin", "temporal").toAbsolutePath().normalize();
+            : TestTools.repoRoot().resolve(".tools/bin/temporal");
     if (!Files.isExecutable(binary)) {
       String message =
           "Temporal CLI not found at "
