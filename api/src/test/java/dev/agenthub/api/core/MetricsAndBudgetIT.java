@@ -97,9 +97,14 @@ class MetricsAndBudgetIT {
       done.add(awaitStatus(started.workflowId(), "succeeded"));
     }
 
+    // Temporal's metrics scope reports once a second: wait for the series this test reads.
     String scrape =
         awaitScrape(
-            s -> value(s, "agenthub_pipeline_runs_completed_total", "metrics-workload") >= 3);
+            s ->
+                value(s, "agenthub_pipeline_runs_completed_total", "metrics-workload") >= 3
+                    && value(s, "agenthub_pipeline_runs_started_total", "metrics-workload") >= 3
+                    && s.contains("temporal_worker_task_slots_available{")
+                    && s.contains("temporal_request_total{"));
     double cost = done.stream().mapToDouble(r -> r.usage().costUsd()).sum();
     long input = done.stream().mapToLong(r -> r.usage().inputTokens()).sum();
     long output = done.stream().mapToLong(r -> r.usage().outputTokens()).sum();
