@@ -2,7 +2,7 @@ package dev.agenthub.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.agenthub.shared.workflow.AlertGroup;
+import dev.agenthub.alerts.AlertGroup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

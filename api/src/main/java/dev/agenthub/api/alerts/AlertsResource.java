@@ -1,9 +1,9 @@
 package dev.agenthub.api.alerts;
 
+import dev.agenthub.alerts.AlertNotification;
+import dev.agenthub.alerts.AlertNotificationWorkflow;
 import dev.agenthub.api.auth.KeyHashes;
 import dev.agenthub.api.errors.ApiException;
-import dev.agenthub.shared.workflow.AlertNotification;
-import dev.agenthub.shared.workflow.AlertNotificationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;

@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <p>Each entry takes exactly one of {@code sha256} or {@code value}; see {@link
  * ApiKeyConfiguration}. Names must be unique. With no enabled key every API request is refused with
- * 401 (the {@code dev} command adds a generated key, see {@link DevApiKey}).
+ * 401 (the {@code dev} command adds a generated key).
  */
 public final class AuthConfiguration {
 
@@ -46,10 +46,12 @@ public final class AuthConfiguration {
     this.keys = keys == null ? new ArrayList<>() : new ArrayList<>(keys);
   }
 
-  /** Adds a key after loading (the dev key). Returns this configuration. */
-  public AuthConfiguration addKey(ApiKeyConfiguration key) {
-    keys.add(requireNonNull(key, "key"));
-    return this;
+  /** A copy of this configuration with {@code key} added (the dev key); this one is unchanged. */
+  public AuthConfiguration withKey(ApiKeyConfiguration key) {
+    AuthConfiguration copy = new AuthConfiguration();
+    copy.setKeys(keys);
+    copy.keys.add(requireNonNull(key, "key"));
+    return copy;
   }
 
   /** The keys that can authenticate. */

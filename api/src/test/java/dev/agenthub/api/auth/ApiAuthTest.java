@@ -39,10 +39,10 @@ class ApiAuthTest {
   private static ResourceExtension resources() {
     AuthConfiguration config =
         new AuthConfiguration()
-            .addKey(ApiKeyConfiguration.ofKey("grafana", Role.VIEWER, VIEWER_KEY))
-            .addKey(
+            .withKey(ApiKeyConfiguration.ofKey("grafana", Role.VIEWER, VIEWER_KEY))
+            .withKey(
                 ApiKeyConfiguration.hashed("ci", Role.OPERATOR, KeyHashes.sha256Hex(OPERATOR_KEY)))
-            .addKey(ApiKeyConfiguration.ofKey("root", Role.ADMIN, ADMIN_KEY));
+            .withKey(ApiKeyConfiguration.ofKey("root", Role.ADMIN, ADMIN_KEY));
     ResourceExtension.Builder builder =
         ResourceExtension.builder()
             .setRegisterDefaultExceptionMappers(false)

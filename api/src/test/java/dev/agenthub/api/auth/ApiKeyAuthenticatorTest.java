@@ -10,14 +10,14 @@ class ApiKeyAuthenticatorTest {
   private final ApiKeyAuthenticator authenticator =
       new ApiKeyAuthenticator(
           new AuthConfiguration()
-              .addKey(
+              .withKey(
                   ApiKeyConfiguration.hashed(
                       "hashed",
                       Role.VIEWER,
                       // SHA-256 of "test", upper case to show case does not matter.
                       "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"))
-              .addKey(ApiKeyConfiguration.ofKey("plain", Role.ADMIN, "s3cret"))
-              .addKey(ApiKeyConfiguration.ofKey("unset", Role.ADMIN, "")));
+              .withKey(ApiKeyConfiguration.ofKey("plain", Role.ADMIN, "s3cret"))
+              .withKey(ApiKeyConfiguration.ofKey("unset", Role.ADMIN, "")));
 
   @Test
   void authenticate_matchesAHashedKey() {

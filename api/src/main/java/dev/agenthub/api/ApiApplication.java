@@ -1,0 +1,155 @@
+package dev.agenthub.api;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.alerts.AlertsResource;
+import dev.agenthub.api.auth.ApiAuth;
+import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.api.errors.ApiErrors;
+import dev.agenthub.api.observability.HttpServerMetrics;
+import dev.agenthub.api.observability.HttpServerTracing;
+import dev.agenthub.api.observability.MetricsServlet;
+import dev.agenthub.api.openapi.OpenApiResource;
+import dev.agenthub.api.pipelines.PipelinesHealthCheck;
+import dev.agenthub.api.pipelines.PipelinesResource;
+import dev.agenthub.api.runs.Listing;
+import dev.agenthub.api.runs.RunLinks;
+import dev.agenthub.api.runs.RunService;
+import dev.agenthub.api.runs.RunsResource;
+import dev.agenthub.api.runs.TemporalRunService;
+import dev.agenthub.dsl.PipelineCatalog;
+import dev.agenthub.telemetry.Telemetry;
+import dev.agenthub.temporal.TemporalConnection;
+import dev.agenthub.temporal.TemporalHealthCheck;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Agent Hub's API process ({@code server api.yml}): a Temporal client behind the REST API. It runs
+ * no worker; the dev kit extends it to embed one (see {@link #addTemporalServices}).
+ *
+ * @param <C> the configuration class ({@link ApiConfiguration}, or the dev kit's extension of it)
+ */
+public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
+
+  private final Function<String, Telemetry> telemetry;
+
+  public ApiApplication() {
+    this(Telemetry::start);
+  }
+
+  /**
+   * An application whose process gets its telemetry from {@code telemetry} (given the service
+   * name); tests pass one that records spans in memory.
+   */
+  public ApiApplication(Function<String, Telemetry> telemetry) {
+    this.telemetry = telemetry;
+  }
+
+  public static void main(String[] args) throws Exception {
+    new ApiApplication<>().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "agenthub";
+  }
+
+  @Override
+  public void initialize(Bootstrap<C> bootstrap) {
+    // Times on the wire are ISO-8601 strings ("2026-11-25T03:15:34.014Z"), not epoch numbers.
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+  }
+
+  /**
+   * Services this process runs beside the API, started after the Temporal connection exists and
+   * stopped before it closes (in reverse order of registration). None in production; the dev kit
+   * adds a Temporal server and an in-process worker here.
+   */
+  protected void addTemporalServices(
+      C config, Environment environment, Telemetry telemetry, TemporalConnection connection) {}
+
+  /** The API keys to accept: the configured ones (the dev kit adds its own). */
+  protected AuthConfiguration auth(C config) {
+    return config.getAuth();
+  }
+
+  /** The service name this process reports its telemetry under. */
+  protected String serviceName() {
+    return "agenthub-api";
+  }
+
+  @Override
+  public void run(C config, Environment environment) {
+    Telemetry telemetry = this.telemetry.apply(serviceName());
+    environment.lifecycle().manage(onStop(telemetry::close));
+    TemporalConnection connection =
+        TemporalConnection.open(
+            config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
+    environment.lifecycle().manage(onStop(connection::close));
+    addTemporalServices(config, environment, telemetry, connection);
+
+    PipelineCatalog catalog =
+        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+    RunService runs =
+        new TemporalRunService(
+            connection.client(),
+            config.getTemporal().taskQueue(),
+            Listing.parse(config.getTemporal().listing()),
+            config.priceTable(),
+            telemetry.meterRegistry());
+    RunLinks links =
+        new RunLinks(
+            config.getTemporal().uiBaseUrl(),
+            config.getTemporal().namespace(),
+            config.getTraceUrlTemplate());
+
+    // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
+    ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    ApiErrors.register(environment.jersey());
+    HttpServerTracing.register(environment, telemetry.openTelemetry());
+    ApiAuth.register(environment, auth(config));
+    environment.jersey().register(new PipelinesResource(catalog, runs, links));
+    environment.jersey().register(new RunsResource(runs, links));
+    environment.jersey().register(new OpenApiResource());
+    environment
+        .jersey()
+        .register(
+            new AlertsResource(
+                config.getAlerts(),
+                connection.client(),
+                config.getTemporal().taskQueue(),
+                config.getTemporal().uiBaseUrl()));
+    // One registry per process; in dev it also holds the embedded worker's metrics.
+    environment.jersey().register(new HttpServerMetrics(telemetry.meterRegistry()));
+    environment
+        .admin()
+        .addServlet("prometheus-metrics", new MetricsServlet(telemetry.meterRegistry()))
+        .addMapping("/metrics");
+    environment
+        .healthChecks()
+        .register(TemporalHealthCheck.NAME, new TemporalHealthCheck(connection.stubs()));
+    environment
+        .healthChecks()
+        .register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
+  }
+
+  private static Managed onStop(Runnable action) {
+    return new Managed() {
+      @Override
+      public void stop() {
+        action.run();
+      }
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package dev.agenthub.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agenthub.api.alerts.AlertsConfiguration;
+import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.cost.PriceTable;
+import dev.agenthub.temporal.TemporalSettings;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The API's YAML configuration (Dropwizard's {@code server:}, {@code logging:} and {@code metrics:}
+ * blocks, plus ours). Every key has a dev default; values may use {@code ${ENV_VAR:-default}}. See
+ * README, "Configuration".
+ */
+public class ApiConfiguration extends Configuration {
+
+  @Valid @NotNull private TemporalSettings temporal = TemporalSettings.defaults();
+
+  @NotBlank
+  private String pipelinesDir = System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines");
+
+  /** A pricing.yml replacing the built-in price table; empty = the built-in one. */
+  private String pricingFile = "";
+
+  @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
+  @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
+
+  /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
+  private String traceUrlTemplate = "";
+
+  /** Where to reach Temporal ({@code temporal:} block). */
+  @JsonProperty
+  public TemporalSettings getTemporal() {
+    return temporal;
+  }
+
+  @JsonProperty
+  public void setTemporal(TemporalSettings temporal) {
+    this.temporal = temporal;
+  }
+
+  /**
+   * Directory of pipeline YAML files (default: {@code $AGENTHUB_PIPELINES_DIR}, else {@code
+   * pipelines}).
+   */
+  @JsonProperty
+  public String getPipelinesDir() {
+    return pipelinesDir;
+  }
+
+  @JsonProperty
+  public void setPipelinesDir(String pipelinesDir) {
+    this.pipelinesDir = pipelinesDir;
+  }
+
+  /**
+   * The price table for budget snapshots ({@code pricingFile}: a pricing.yml; empty = built-in).
+   * Workers must use the same table, or budgets and reported costs disagree.
+   */
+  @JsonProperty
+  public String getPricingFile() {
+    return pricingFile;
+  }
+
+  @JsonProperty
+  public void setPricingFile(String pricingFile) {
+    this.pricingFile = pricingFile;
+  }
+
+  /** The table {@link #getPricingFile()} names, else the built-in one. */
+  public PriceTable priceTable() {
+    return PriceTable.fromFile(pricingFile);
+  }
+
+  /** API keys and their roles ({@code auth:} block). */
+  @JsonProperty
+  public AuthConfiguration getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthConfiguration auth) {
+    this.auth = auth;
+  }
+
+  /** The Alertmanager webhook ({@code alerts:} block). */
+  @JsonProperty
+  public AlertsConfiguration getAlerts() {
+    return alerts;
+  }
+
+  @JsonProperty
+  public void setAlerts(AlertsConfiguration alerts) {
+    this.alerts = alerts;
+  }
+
+  @JsonProperty
+  public String getTraceUrlTemplate() {
+    return traceUrlTemplate;
+  }
+
+  @JsonProperty
+  public void setTraceUrlTemplate(String traceUrlTemplate) {
+    this.traceUrlTemplate = traceUrlTemplate;
+  }
+}

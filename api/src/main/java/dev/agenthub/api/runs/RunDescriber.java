@@ -1,0 +1,193 @@
+package dev.agenthub.api.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.cost.UsageTotals;
+import dev.agenthub.run.PipelineRunResult;
+import dev.agenthub.run.RunProgress;
+import dev.agenthub.run.StepError;
+import dev.agenthub.run.StepProgress;
+import dev.agenthub.run.StepStatus;
+import io.grpc.Status;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowTargetOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TerminatedFailure;
+import io.temporal.failure.TimeoutFailure;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds a run's detailed view. Steps come from where they live for each status: the {@code
+ * progress} query while running, the result once succeeded, the failure's details once failed, and
+ * for cancelled, terminated or timed-out runs the {@code progress} query again (a worker answers it
+ * by replaying the history), or nothing when no worker answers.
+ */
+final class RunDescriber {
+
+  /** Suffix of the id of a run's retry. */
+  static final String RETRY_SUFFIX = ".retry";
+
+  private final WorkflowClient client;
+
+  RunDescriber(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Temporal's description of the latest run under {@code workflowId}. */
+  WorkflowExecutionDescription execution(String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).describe();
+    } catch (RuntimeException e) {
+      throw TemporalErrors.translate(e, workflowId);
+    }
+  }
+
+  /** The description of {@code workflowId}, or empty when there is no such run. */
+  Optional<WorkflowExecutionDescription> find(String workflowId) {
+    try {
+      return Optional.of(client.newUntypedWorkflowStub(workflowId).describe());
+    } catch (RuntimeException e) {
+      if (TemporalErrors.grpcCode(e).orElse(null) == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw TemporalErrors.translate(e, workflowId);
+    }
+  }
+
+  RunView describe(String workflowId) {
+    WorkflowExecutionDescription execution = execution(workflowId);
+    String status = RunStatuses.of(execution.getStatus());
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            WorkflowTargetOptions.newBuilder()
+                .setWorkflowExecution(execution.getExecution())
+                .build());
+    Outcome outcome;
+    try {
+      outcome =
+          switch (status) {
+            case RunStatuses.RUNNING -> Outcome.of(progress(stub).orElse(null), null);
+            case RunStatuses.SUCCEEDED -> succeeded(stub.getResult(PipelineRunResult.class));
+            default -> closedUnsuccessfully(stub);
+          };
+    } catch (RuntimeException e) {
+      throw TemporalErrors.translate(e, workflowId);
+    }
+    String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
+    String retriedBy =
+        find(workflowId + RETRY_SUFFIX).map(d -> d.getExecution().getWorkflowId()).orElse(null);
+    return new RunView(
+        workflowId,
+        execution.getExecution().getRunId(),
+        memo(execution, RunStarter.MEMO_PIPELINE),
+        memo(execution, RunStarter.MEMO_VERSION),
+        status,
+        execution.getStartTime(),
+        execution.getCloseTime(),
+        outcome.steps(),
+        outcome.usage(),
+        outcome.output(),
+        outcome.failure(),
+        retryOf,
+        retriedBy,
+        null,
+        memo(execution, RunStarter.MEMO_TRACE_ID));
+  }
+
+  /** The {@code progress} query's answer, or empty when no worker could answer it. */
+  static Optional<RunProgress> progress(WorkflowStub stub) {
+    try {
+      return Optional.ofNullable(stub.query("progress", RunProgress.class));
+    } catch (WorkflowException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String memo(WorkflowExecutionDescription execution, String key) {
+    return execution.getMemo(key, String.class, String.class);
+  }
+
+  private static Outcome succeeded(PipelineRunResult result) {
+    return new Outcome(result.steps(), result.usage(), result.output(), null);
+  }
+
+  private static Outcome closedUnsuccessfully(WorkflowStub stub) {
+    try {
+      stub.getResult(PipelineRunResult.class);
+      return Outcome.of(null, null);
+    } catch (WorkflowFailedException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ApplicationFailure application) {
+        RunProgress progress =
+            application.getDetails().getSize() > 0
+                ? application.getDetails().get(RunProgress.class)
+                : null;
+        return Outcome.of(
+            progress,
+            new RunFailure(
+                application.getOriginalMessage(),
+                application.getType(),
+                progress == null ? null : progress.failedStep()));
+      }
+      if (cause instanceof CanceledFailure) {
+        return settled(stub, new RunFailure("run cancelled", "Cancelled", null));
+      }
+      if (cause instanceof TerminatedFailure terminated) {
+        return settled(stub, new RunFailure(terminated.getOriginalMessage(), "Terminated", null));
+      }
+      if (cause instanceof TimeoutFailure) {
+        return settled(stub, new RunFailure("run timed out", "TimedOut", null));
+      }
+      String message = cause == null ? e.getMessage() : cause.getMessage();
+      return Outcome.of(null, new RunFailure(message, "Unknown", null));
+    }
+  }
+
+  /**
+   * A run stopped from outside: its last progress, with steps that were still open shown as
+   * cancelled for the run's reason.
+   */
+  private static Outcome settled(WorkflowStub stub, RunFailure failure) {
+    RunProgress progress = progress(stub).orElse(null);
+    if (progress == null) {
+      return Outcome.of(null, failure);
+    }
+    List<StepProgress> steps =
+        progress.steps().stream().map(step -> closeOpenStep(step, failure)).toList();
+    return new Outcome(steps, progress.usage(), null, failure);
+  }
+
+  private static StepProgress closeOpenStep(StepProgress step, RunFailure failure) {
+    if (step.status().isTerminal()) {
+      return step;
+    }
+    return new StepProgress(
+        step.id(),
+        step.kind(),
+        StepStatus.CANCELLED,
+        step.attempts(),
+        step.startedAt(),
+        step.endedAt(),
+        null,
+        0,
+        false,
+        new StepError(failure.type(), failure.message()),
+        step.usage(),
+        step.reused());
+  }
+
+  private record Outcome(
+      List<StepProgress> steps, UsageTotals usage, JsonNode output, RunFailure failure) {
+
+    static Outcome of(RunProgress progress, RunFailure failure) {
+      return progress == null
+          ? new Outcome(List.of(), UsageTotals.ZERO, null, failure)
+          : new Outcome(progress.steps(), progress.usage(), null, failure);
+    }
+  }
+}

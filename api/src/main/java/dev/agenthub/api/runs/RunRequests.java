@@ -1,0 +1,92 @@
+package dev.agenthub.api.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.dsl.PipelineDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a start request turns into before Temporal sees it: its id, its hash, its budget. */
+final class RunRequests {
+
+  /** Hex characters of the key's hash kept in the workflow id (104 bits). */
+  static final int KEY_HASH_CHARS = 26;
+
+  private RunRequests() {}
+
+  /** The workflow id an {@code Idempotency-Key} maps to: {@code <pipeline>-idem-<hash>}. */
+  static String idempotentWorkflowId(String pipeline, String idempotencyKey) {
+    return pipeline
+        + "-idem-"
+        + sha256(pipeline + "\n" + idempotencyKey).substring(0, KEY_HASH_CHARS);
+  }
+
+  /**
+   * The SHA-256 of the request's canonical JSON (object keys sorted): equal for requests that
+   * differ only in key order or whitespace.
+   */
+  static String requestHash(JsonNode input, Double budgetUsd) {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    request.set("input", input == null ? JsonNodeFactory.instance.nullNode() : input);
+    if (budgetUsd == null) {
+      request.putNull("budgetUsd");
+    } else {
+      request.put("budgetUsd", budgetUsd);
+    }
+    return sha256(canonical(request).toString());
+  }
+
+  /**
+   * Checks a run's budget against the pipeline's.
+   *
+   * @throws ApiException 422 {@code invalid_budget} unless positive and finite, {@code
+   *     budget_above_pipeline} when above the pipeline's {@code budget.maxCostUsd}
+   */
+  static void checkBudget(PipelineDefinition pipeline, Double budgetUsd) {
+    if (budgetUsd == null) {
+      return;
+    }
+    if (!(budgetUsd > 0) || budgetUsd.isInfinite()) {
+      throw ApiException.unprocessable(
+          "invalid_budget", "budgetUsd must be a positive amount", Map.of("budgetUsd", budgetUsd));
+    }
+    Double max = pipeline.budget() == null ? null : pipeline.budget().maxCostUsd();
+    if (max != null && budgetUsd > max) {
+      throw ApiException.unprocessable(
+          "budget_above_pipeline",
+          "budgetUsd " + budgetUsd + " is above the pipeline's budget of " + max,
+          Map.of("budgetUsd", budgetUsd, "maxCostUsd", max));
+    }
+  }
+
+  private static JsonNode canonical(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      node.properties().forEach(field -> sorted.put(field.getKey(), canonical(field.getValue())));
+      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      sorted.forEach(object::set);
+      return object;
+    }
+    if (node.isArray()) {
+      var array = JsonNodeFactory.instance.arrayNode();
+      node.forEach(element -> array.add(canonical(element)));
+      return array;
+    }
+    return node;
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

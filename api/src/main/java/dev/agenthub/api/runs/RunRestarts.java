@@ -1,0 +1,116 @@
+package dev.agenthub.api.runs;
+
+import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.run.PipelineRunInput;
+import dev.agenthub.run.PipelineWorkflow;
+import dev.agenthub.run.RunIds;
+import dev.agenthub.run.StepProgress;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.converter.DataConverter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts new runs from old ones: a retry ({@code <id>.retry}, reusing the outputs of the steps that
+ * succeeded) or a rerun (a fresh id, every step again). Both read the old run's input, definition
+ * snapshot included, from its first history event, so they work whatever the pipeline files say
+ * today.
+ */
+final class RunRestarts {
+
+  private final WorkflowClient client;
+  private final RunStarter starter;
+  private final RunDescriber describer;
+  private final RunListing listing;
+  private final DataConverter converter;
+
+  RunRestarts(
+      WorkflowClient client, RunStarter starter, RunDescriber describer, RunListing listing) {
+    this.client = client;
+    this.starter = starter;
+    this.describer = describer;
+    this.listing = listing;
+    this.converter = client.getOptions().getDataConverter();
+  }
+
+  RunStarted retry(String workflowId) {
+    WorkflowExecutionDescription execution = describer.execution(workflowId);
+    String status = RunStatuses.of(execution.getStatus());
+    if (!RunStatuses.RETRYABLE.contains(status)) {
+      throw ApiException.conflict(
+          "run_not_retryable",
+          "only failed, timed-out, cancelled or terminated runs can be retried; run "
+              + workflowId
+              + " is "
+              + status,
+          Map.of("status", status));
+    }
+    String retryId = workflowId + RunDescriber.RETRY_SUFFIX;
+    String pipeline = RunDescriber.memo(execution, RunStarter.MEMO_PIPELINE);
+    Optional<WorkflowExecutionDescription> earlier = describer.find(retryId);
+    if (earlier.isPresent()) {
+      return TemporalRunService.existing(earlier.get(), pipeline);
+    }
+    PipelineRunInput original = originalInput(workflowId);
+    Map<String, StepProgress> succeeded = succeededSteps(workflowId);
+    PipelineRunInput input =
+        new PipelineRunInput(
+            original.pipeline(), original.input(), succeeded, original.budgetUsd(), workflowId);
+    try {
+      return TemporalRunService.started(
+          retryId,
+          original.pipeline().name(),
+          starter.start(retryId, input, Map.of(), listing.usesVisibility()));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return TemporalRunService.existing(describer.execution(retryId), original.pipeline().name());
+    } catch (RuntimeException e) {
+      throw TemporalErrors.translate(e, retryId);
+    }
+  }
+
+  RunStarted rerun(String workflowId) {
+    describer.execution(workflowId);
+    PipelineRunInput original = originalInput(workflowId);
+    PipelineRunInput input =
+        new PipelineRunInput(
+            original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null);
+    String id = RunIds.newWorkflowId(original.pipeline().name());
+    return TemporalRunService.call(
+        id,
+        () ->
+            TemporalRunService.started(
+                id,
+                original.pipeline().name(),
+                starter.start(
+                    id,
+                    input,
+                    Map.of(RunStarter.MEMO_RERUN_OF, workflowId),
+                    listing.usesVisibility())));
+  }
+
+  /** The input the run was started with, from its first history event. */
+  private PipelineRunInput originalInput(String workflowId) {
+    var started =
+        TemporalRunService.call(
+                workflowId, () -> client.fetchHistory(workflowId).getEvents().get(0))
+            .getWorkflowExecutionStartedEventAttributes();
+    return converter.fromPayloads(
+        0, Optional.of(started.getInput()), PipelineRunInput.class, PipelineRunInput.class);
+  }
+
+  /** The succeeded steps with full outputs; closed runs answer through replay on a worker. */
+  private Map<String, StepProgress> succeededSteps(String workflowId) {
+    try {
+      return client.newWorkflowStub(PipelineWorkflow.class, workflowId).succeededSteps();
+    } catch (WorkflowException e) {
+      if (TemporalErrors.grpcCode(e).isEmpty()) {
+        throw ApiException.unavailable(
+            "no worker answered for run " + workflowId + "; start a worker and try again");
+      }
+      throw TemporalErrors.translate(e, workflowId);
+    }
+  }
+}

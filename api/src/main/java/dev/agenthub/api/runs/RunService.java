@@ -1,0 +1,54 @@
+package dev.agenthub.api.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.run.ApprovalDecision;
+
+/**
+ * Everything the API does with runs, over Temporal. Views come back without links (resources add
+ * them). Failures are {@link dev.agenthub.api.errors.ApiException}s: {@code run_not_found} (404),
+ * {@code run_not_running} / {@code step_not_waiting} / {@code run_not_retryable} (409), {@code
+ * temporal_unavailable} (503).
+ */
+public interface RunService {
+
+  /**
+   * Starts a run of {@code pipeline}. Input has been validated already.
+   *
+   * @param workflowId the caller's id, or {@code null} for {@code <pipeline>-<ULID>}
+   * @param idempotencyKey when non-null, a repeat with the same key returns the first run ({@code
+   *     created == false}) instead of starting another
+   */
+  RunStarted start(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      String workflowId,
+      Double budgetUsd,
+      String idempotencyKey);
+
+  /** Runs newest first, optionally filtered by pipeline and status. */
+  RunPage list(String pipeline, String status, int pageSize, String pageToken);
+
+  RunView describe(String workflowId);
+
+  RunHistory history(String workflowId);
+
+  /** The history in Temporal's own JSON form, as {@code WorkflowReplayer} accepts it. */
+  String temporalHistory(String workflowId);
+
+  void cancel(String workflowId);
+
+  void terminate(String workflowId, String reason, String terminatedBy);
+
+  /** Approves or rejects a waiting approval step. */
+  void decide(String workflowId, ApprovalDecision decision);
+
+  /**
+   * Starts a new run of a failed, timed-out, cancelled or terminated run that reuses the outputs of
+   * its succeeded steps. Its id is {@code <workflowId>.retry}, so a repeat returns it again.
+   */
+  RunStarted retry(String workflowId);
+
+  /** Starts a fresh run with the same input and definition snapshot. */
+  RunStarted rerun(String workflowId);
+}

@@ -1,0 +1,81 @@
+package dev.agenthub.api.runs;
+
+import dev.agenthub.api.errors.ApiException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import java.util.Map;
+import java.util.Set;
+
+/** The API's run statuses and their Temporal counterparts. */
+final class RunStatuses {
+
+  static final String RUNNING = "running";
+  static final String SUCCEEDED = "succeeded";
+  static final String FAILED = "failed";
+  static final String CANCELLED = "cancelled";
+  static final String TERMINATED = "terminated";
+  static final String TIMED_OUT = "timed_out";
+  static final String CONTINUED_AS_NEW = "continued_as_new";
+
+  /** Closed statuses a retry may start from. */
+  static final Set<String> RETRYABLE = Set.of(FAILED, TIMED_OUT, CANCELLED, TERMINATED);
+
+  private static final Map<String, WorkflowExecutionStatus> BY_NAME =
+      Map.of(
+          RUNNING, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+          SUCCEEDED, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+          FAILED, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
+          CANCELLED, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+          TERMINATED, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
+          TIMED_OUT, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+          CONTINUED_AS_NEW, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
+
+  private RunStatuses() {}
+
+  /** The API name of a Temporal status. */
+  static String of(WorkflowExecutionStatus status) {
+    return switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> RUNNING;
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> SUCCEEDED;
+      case WORKFLOW_EXECUTION_STATUS_FAILED -> FAILED;
+      case WORKFLOW_EXECUTION_STATUS_CANCELED -> CANCELLED;
+      case WORKFLOW_EXECUTION_STATUS_TERMINATED -> TERMINATED;
+      case WORKFLOW_EXECUTION_STATUS_TIMED_OUT -> TIMED_OUT;
+      case WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> CONTINUED_AS_NEW;
+      default -> "unknown";
+    };
+  }
+
+  /**
+   * The Temporal status named by an API status filter, or {@code null} for no filter.
+   *
+   * @throws ApiException 400 {@code invalid_status} for anything else
+   */
+  static WorkflowExecutionStatus parseFilter(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    WorkflowExecutionStatus temporal = BY_NAME.get(status);
+    if (temporal == null) {
+      throw ApiException.badRequest(
+          "invalid_status",
+          "status must be one of running, succeeded, failed, cancelled, terminated, timed_out,"
+              + " continued_as_new",
+          Map.of("status", status));
+    }
+    return temporal;
+  }
+
+  /** The name visibility queries use for {@code status}: {@code Running}, {@code TimedOut}, … */
+  static String visibilityName(WorkflowExecutionStatus status) {
+    return switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> "Running";
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> "Completed";
+      case WORKFLOW_EXECUTION_STATUS_FAILED -> "Failed";
+      case WORKFLOW_EXECUTION_STATUS_CANCELED -> "Canceled";
+      case WORKFLOW_EXECUTION_STATUS_TERMINATED -> "Terminated";
+      case WORKFLOW_EXECUTION_STATUS_TIMED_OUT -> "TimedOut";
+      case WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> "ContinuedAsNew";
+      default -> throw new IllegalArgumentException("no visibility name for " + status);
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package dev.agenthub.api.runs;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.cost.UsageTotals;
+import dev.agenthub.run.StepProgress;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run in detail.
+ *
+ * @param workflowId the run's id
+ * @param runId Temporal's run id
+ * @param pipeline pipeline name
+ * @param pipelineVersion pipeline version
+ * @param status running, succeeded, failed, cancelled, terminated, timed_out
+ * @param startedAt start time
+ * @param closedAt close time, or {@code null}
+ * @param steps every step's progress (from the {@code progress} query or the run's result)
+ * @param usage tokens and cost so far
+ * @param output the pipeline's output when it succeeded
+ * @param failure why it did not succeed, or {@code null}
+ * @param retryOf the run this one retries, or {@code null}
+ * @param retriedBy the run that retried this one, or {@code null}
+ * @param links where to look at it
+ * @param traceId the trace the run was started in (memo {@code traceId}), or {@code null}
+ */
+public record RunView(
+    String workflowId,
+    String runId,
+    String pipeline,
+    String pipelineVersion,
+    String status,
+    Instant startedAt,
+    Instant closedAt,
+    List<StepProgress> steps,
+    UsageTotals usage,
+    JsonNode output,
+    RunFailure failure,
+    String retryOf,
+    String retriedBy,
+    Links links,
+    @JsonIgnore String traceId) {
+
+  public RunView withLinks(Links newLinks) {
+    return new RunView(
+        workflowId,
+        runId,
+        pipeline,
+        pipelineVersion,
+        status,
+        startedAt,
+        closedAt,
+        steps,
+        usage,
+        output,
+        failure,
+        retryOf,
+        retriedBy,
+        newLinks,
+        traceId);
+  }
+}

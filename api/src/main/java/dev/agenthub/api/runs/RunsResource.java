@@ -1,0 +1,172 @@
+package dev.agenthub.api.runs;
+
+import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.run.ApprovalDecision;
+import dev.agenthub.run.RunIds;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+
+/** Runs: list, inspect, follow, control, retry. */
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RunsResource {
+
+  private final RunService runs;
+  private final RunLinks links;
+
+  public RunsResource(RunService runs, RunLinks links) {
+    this.runs = runs;
+    this.links = links;
+  }
+
+  @GET
+  @RolesAllowed("viewer")
+  public RunPage list(
+      @QueryParam("pipeline") String pipeline,
+      @QueryParam("status") String status,
+      @QueryParam("pageSize") @DefaultValue("20") String pageSize,
+      @QueryParam("pageToken") String pageToken) {
+    RunPage page = runs.list(pipeline, status, parsePageSize(pageSize), pageToken);
+    return new RunPage(
+        page.runs().stream().map(r -> r.withLinks(links.of(r.workflowId(), r.runId()))).toList(),
+        page.nextPageToken(),
+        page.listing());
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed("viewer")
+  public RunView describe(@PathParam("id") String id) {
+    RunView run = runs.describe(checkedId(id));
+    return run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId()));
+  }
+
+  @GET
+  @Path("{id}/history")
+  @RolesAllowed("viewer")
+  public Response history(@PathParam("id") String id, @QueryParam("format") String format) {
+    if (format == null || format.equals("readable")) {
+      RunHistory history = runs.history(checkedId(id));
+      return Response.ok(history).build();
+    }
+    if (format.equals("temporal")) {
+      return Response.ok(runs.temporalHistory(checkedId(id)), MediaType.APPLICATION_JSON).build();
+    }
+    throw ApiException.badRequest("invalid_format", "format must be readable or temporal");
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed("operator")
+  public Response cancel(@PathParam("id") String id) {
+    runs.cancel(checkedId(id));
+    return accepted(id, "cancel", null);
+  }
+
+  @POST
+  @Path("{id}/terminate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  public Response terminate(
+      @PathParam("id") String id, TerminateRequest request, @Context SecurityContext security) {
+    if (request == null || request.reason() == null || request.reason().isBlank()) {
+      throw ApiException.unprocessable(
+          "reason_required", "terminate needs a reason: {\"reason\": \"...\"}", null);
+    }
+    runs.terminate(checkedId(id), request.reason(), caller(security));
+    return accepted(id, "terminate", null);
+  }
+
+  @POST
+  @Path("{id}/steps/{step}/approve")
+  @RolesAllowed("operator")
+  public Response approve(
+      @PathParam("id") String id,
+      @PathParam("step") String step,
+      DecisionRequest request,
+      @Context SecurityContext security) {
+    return decide(id, step, true, request, security);
+  }
+
+  @POST
+  @Path("{id}/steps/{step}/reject")
+  @RolesAllowed("operator")
+  public Response reject(
+      @PathParam("id") String id,
+      @PathParam("step") String step,
+      DecisionRequest request,
+      @Context SecurityContext security) {
+    return decide(id, step, false, request, security);
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @RolesAllowed("operator")
+  public Response retry(@PathParam("id") String id) {
+    return started(runs.retry(checkedId(id)));
+  }
+
+  @POST
+  @Path("{id}/rerun")
+  @RolesAllowed("operator")
+  public Response rerun(@PathParam("id") String id) {
+    return started(runs.rerun(checkedId(id)));
+  }
+
+  private Response decide(
+      String id, String step, boolean approved, DecisionRequest request, SecurityContext security) {
+    String comment = request == null ? null : request.comment();
+    runs.decide(checkedId(id), new ApprovalDecision(step, approved, comment, caller(security)));
+    return accepted(id, approved ? "approve" : "reject", step);
+  }
+
+  private Response accepted(String id, String action, String step) {
+    return Response.accepted(new Accepted(id, action, step, links.of(id, null))).build();
+  }
+
+  private Response started(RunStarted run) {
+    RunStarted view = run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId()));
+    if (!run.created()) {
+      return Response.ok(view).build();
+    }
+    return Response.created(URI.create(view.links().self())).entity(view).build();
+  }
+
+  private static String checkedId(String id) {
+    if (!RunIds.VALID_WORKFLOW_ID.matcher(id).matches()) {
+      throw ApiException.badRequest(
+          "invalid_workflow_id", "run ids match " + RunIds.VALID_WORKFLOW_ID.pattern());
+    }
+    return id;
+  }
+
+  private static int parsePageSize(String text) {
+    try {
+      int size = Integer.parseInt(text);
+      if (size >= 1 && size <= 100) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw ApiException.badRequest("invalid_page_size", "pageSize must be an integer from 1 to 100");
+  }
+
+  private static String caller(SecurityContext security) {
+    return security == null || security.getUserPrincipal() == null
+        ? null
+        : security.getUserPrincipal().getName();
+  }
+}

@@ -1,8 +1,0 @@
-package dev.agenthub.api.views;
-
-/**
- * The body of terminate.
- *
- * @param reason why the run is being terminated (required), recorded in its history
- */
-public record TerminateRequest(String reason) {}

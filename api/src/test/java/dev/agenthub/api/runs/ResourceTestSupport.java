@@ -1,0 +1,60 @@
+package dev.agenthub.api.runs;
+
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.auth.ApiAuth;
+import dev.agenthub.api.auth.ApiKeyConfiguration;
+import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.api.auth.Role;
+import dev.agenthub.api.errors.ApiErrors;
+import dev.agenthub.api.openapi.OpenApiResource;
+import dev.agenthub.api.pipelines.PipelinesResource;
+import dev.agenthub.dsl.PipelineCatalog;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Resources over a {@link FakeRunService}, with the real error mappers and API-key auth. */
+public final class ResourceTestSupport {
+
+  public static final String VIEWER_KEY = "viewer-key";
+  public static final String OPERATOR_KEY = "operator-key";
+  public static final String ADMIN_KEY = "admin-key";
+
+  private ResourceTestSupport() {}
+
+  public static PipelineCatalog fixtureCatalog() {
+    return PipelineCatalog.loadDirectory(
+        Path.of("src/test/resources/pipelines-fixture"), AgentCatalog.builtIn());
+  }
+
+  public static RunLinks links() {
+    return new RunLinks("http://temporal-ui:8233", "default");
+  }
+
+  public static AuthConfiguration auth() {
+    return new AuthConfiguration()
+        .withKey(ApiKeyConfiguration.ofKey("vic", Role.VIEWER, VIEWER_KEY))
+        .withKey(ApiKeyConfiguration.ofKey("olga", Role.OPERATOR, OPERATOR_KEY))
+        .withKey(ApiKeyConfiguration.ofKey("ada", Role.ADMIN, ADMIN_KEY));
+  }
+
+  public static ResourceExtension extension(FakeRunService runs) {
+    ResourceExtension.Builder builder =
+        ResourceExtension.builder()
+            .setRegisterDefaultExceptionMappers(false)
+            .addResource(new PipelinesResource(fixtureCatalog(), runs, links()))
+            .addResource(new RunsResource(runs, links()))
+            .addResource(new OpenApiResource());
+    List<Object> providers = new java.util.ArrayList<>(ApiErrors.providers());
+    providers.addAll(ApiAuth.providers(auth()));
+    providers.forEach(builder::addProvider);
+    return builder.build();
+  }
+
+  public static Invocation.Builder as(WebTarget target, String key) {
+    Invocation.Builder request = target.request();
+    return key == null ? request : request.header("Authorization", "Bearer " + key);
+  }
+}

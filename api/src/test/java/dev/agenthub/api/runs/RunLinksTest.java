@@ -1,0 +1,27 @@
+package dev.agenthub.api.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RunLinksTest {
+
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  @Test
+  void of_fillsTheTraceLink_fromTheTemplate() {
+    RunLinks links =
+        new RunLinks("http://ui/", "default", "http://grafana/explore?trace={traceId}&x=1");
+
+    assertThat(links.of("review-1", "run-1", TRACE_ID).trace())
+        .isEqualTo("http://grafana/explore?trace=" + TRACE_ID + "&x=1");
+  }
+
+  @Test
+  void of_leavesTheTraceLinkOut_whenNoTemplateOrNoTrace() {
+    assertThat(new RunLinks("http://ui", "default", "").of("r", "x", TRACE_ID).trace()).isNull();
+    assertThat(
+            new RunLinks("http://ui", "default", "http://t/{traceId}").of("r", "x", null).trace())
+        .isNull();
+  }
+}

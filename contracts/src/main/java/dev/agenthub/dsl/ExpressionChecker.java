@@ -1,0 +1,121 @@
+package dev.agenthub.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.Templates;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelExpr.ExprKind.Kind;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a definition's CEL (conditions, {@code ${{ }}} templates, raw expressions) and checks
+ * that every {@code steps.<id>} it reads names a step that will have finished: an upstream step for
+ * step expressions, any step for the pipeline's {@code output}.
+ */
+final class ExpressionChecker {
+
+  private final StepGraph graph;
+  private final List<ValidationError> errors;
+
+  ExpressionChecker(StepGraph graph, List<ValidationError> errors) {
+    this.graph = graph;
+    this.errors = errors;
+  }
+
+  /** Checks a raw CEL expression of step {@code stepIndex} (or of the output if -1). */
+  void checkExpression(String expression, String path, int stepIndex, StepDefinition step) {
+    try {
+      CelAbstractSyntaxTree ast = CelExpressions.compile(expression);
+      referencedSteps(ast).forEach(id -> checkReference(id, path, stepIndex, step));
+    } catch (ExpressionException e) {
+      errors.add(new ValidationError(path, "invalid expression: " + e.getMessage()));
+    }
+  }
+
+  /** Checks every template in every string of {@code value}, with paths to each string. */
+  void checkTemplates(JsonNode value, String path, int stepIndex, StepDefinition step) {
+    forEachString(
+        value,
+        path,
+        (stringPath, text) ->
+            Templates.expressionsIn(text)
+                .forEach(expression -> checkExpression(expression, stringPath, stepIndex, step)));
+  }
+
+  private void checkReference(String id, String path, int stepIndex, StepDefinition step) {
+    if (!graph.contains(id)) {
+      errors.add(new ValidationError(path, "references unknown step \"" + id + "\""));
+    } else if (step == null) {
+      return;
+    } else if (id.equals(step.id())) {
+      errors.add(new ValidationError(path, "step \"" + id + "\" cannot reference itself"));
+    } else if (!graph.upstream(stepIndex).contains(id)) {
+      errors.add(
+          new ValidationError(
+              path, "references step \"" + id + "\" which is not upstream (add it to needs)"));
+    }
+  }
+
+  /**
+   * The step ids {@code ast} reads, as {@code steps.<id>}, {@code steps['<id>']} or {@code
+   * has(steps.<id>)}.
+   */
+  static Set<String> referencedSteps(CelAbstractSyntaxTree ast) {
+    Set<String> ids = new LinkedHashSet<>();
+    CelNavigableAst.fromAst(ast)
+        .getRoot()
+        .allNodes()
+        .map(CelNavigableExpr::expr)
+        .forEach(
+            expr -> {
+              if (expr.getKind() == Kind.SELECT && isStepsIdent(expr.select().operand())) {
+                ids.add(expr.select().field());
+              } else if (expr.getKind() == Kind.CALL
+                  && expr.call().function().equals("_[_]")
+                  && expr.call().args().size() == 2
+                  && isStepsIdent(expr.call().args().get(0))
+                  && expr.call().args().get(1).getKind() == Kind.CONSTANT
+                  && expr.call().args().get(1).constant().getKind()
+                      == CelConstant.Kind.STRING_VALUE) {
+                ids.add(expr.call().args().get(1).constant().stringValue());
+              }
+            });
+    return ids;
+  }
+
+  private static boolean isStepsIdent(CelExpr expr) {
+    return expr.getKind() == Kind.IDENT && expr.ident().name().equals("steps");
+  }
+
+  /** Visits every string in {@code value} with its document path. */
+  static void forEachString(JsonNode value, String path, StringVisitor visitor) {
+    if (value == null) {
+      return;
+    }
+    if (value.isTextual()) {
+      visitor.visit(path, value.textValue());
+    } else if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        forEachString(field.getValue(), DocumentPaths.key(path, field.getKey()), visitor);
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        forEachString(value.get(i), DocumentPaths.index(path, i), visitor);
+      }
+    }
+  }
+
+  /** Receives one string of a JSON tree. */
+  @FunctionalInterface
+  interface StringVisitor {
+    void visit(String path, String text);
+  }
+}

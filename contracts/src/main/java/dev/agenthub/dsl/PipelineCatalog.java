@@ -1,0 +1,121 @@
+package dev.agenthub.dsl;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenthub.agents.AgentCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The pipelines of a directory: every {@code *.yml} and {@code *.yaml} file in it (not in
+ * subdirectories), read in file-name order. Files that fail to load are kept with their errors in
+ * {@link #invalid()}, never dropped silently; a pipeline name already taken by an earlier file
+ * makes the later file invalid. Thread-safe once loaded.
+ */
+public final class PipelineCatalog {
+
+  private final Map<String, PipelineDefinition> valid;
+  private final Map<String, List<ValidationError>> invalid;
+  private final Map<String, InputValidator> inputValidators = new ConcurrentHashMap<>();
+
+  private PipelineCatalog(
+      Map<String, PipelineDefinition> valid, Map<String, List<ValidationError>> invalid) {
+    this.valid = Collections.unmodifiableMap(valid);
+    this.invalid = Collections.unmodifiableMap(invalid);
+  }
+
+  /**
+   * Loads every pipeline file in {@code dir}.
+   *
+   * @throws UncheckedIOException if {@code dir} cannot be listed
+   */
+  public static PipelineCatalog loadDirectory(Path dir, AgentCatalog catalog) {
+    requireNonNull(dir, "dir");
+    requireNonNull(catalog, "catalog");
+    Map<String, PipelineDefinition> valid = new LinkedHashMap<>();
+    Map<String, String> fileOfName = new LinkedHashMap<>();
+    Map<String, List<ValidationError>> invalid = new LinkedHashMap<>();
+    for (Path file : pipelineFiles(dir)) {
+      String fileName = file.getFileName().toString();
+      try {
+        PipelineDefinition definition = PipelineLoader.load(file, catalog);
+        String firstFile = fileOfName.putIfAbsent(definition.name(), fileName);
+        if (firstFile != null) {
+          invalid.put(
+              fileName,
+              List.of(
+                  new ValidationError(
+                      "name",
+                      "duplicate pipeline name \""
+                          + definition.name()
+                          + "\" (already defined in "
+                          + firstFile
+                          + ")")));
+        } else {
+          valid.put(definition.name(), definition);
+        }
+      } catch (PipelineValidationException e) {
+        invalid.put(fileName, e.errors());
+      } catch (UncheckedIOException e) {
+        invalid.put(
+            fileName,
+            List.of(new ValidationError("", "cannot read file: " + e.getCause().getMessage())));
+      }
+    }
+    return new PipelineCatalog(valid, invalid);
+  }
+
+  private static List<Path> pipelineFiles(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return new ArrayList<>(
+          entries
+              .filter(Files::isRegularFile)
+              .filter(
+                  p -> {
+                    String name = p.getFileName().toString();
+                    return name.endsWith(".yml") || name.endsWith(".yaml");
+                  })
+              .sorted()
+              .toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list pipeline directory " + dir, e);
+    }
+  }
+
+  /** The pipelines that loaded, in file-name order. */
+  public List<PipelineDefinition> valid() {
+    return List.copyOf(valid.values());
+  }
+
+  /** The valid pipeline named {@code name}, if any. */
+  public Optional<PipelineDefinition> find(String name) {
+    return Optional.ofNullable(valid.get(name));
+  }
+
+  /** The files that did not load, by file name, with every problem found in each. */
+  public Map<String, List<ValidationError>> invalid() {
+    return invalid;
+  }
+
+  /**
+   * The input validator of pipeline {@code name}, compiled on first use and then reused.
+   *
+   * @throws NoSuchElementException if there is no valid pipeline of that name
+   */
+  public InputValidator inputValidator(String name) {
+    PipelineDefinition definition =
+        find(name).orElseThrow(() -> new NoSuchElementException("no pipeline named " + name));
+    return inputValidators.computeIfAbsent(name, n -> InputValidator.forSchema(definition.input()));
+  }
+}

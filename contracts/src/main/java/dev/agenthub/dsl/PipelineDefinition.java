@@ -1,0 +1,38 @@
+package dev.agenthub.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated pipeline: the unit users write in YAML and the snapshot every run carries in its
+ * workflow input, so that editing a file never changes a run in flight.
+ *
+ * @param name unique pipeline name, also the prefix of its workflow ids
+ * @param version free-form version string shown in run listings
+ * @param description human description, may be empty
+ * @param input JSON Schema for run input, or {@code null} to accept any object
+ * @param steps the steps, in file order
+ * @param budget spend limit, or {@code null} for none
+ * @param timeout whole-run timeout as a duration string ("30m"), or {@code null} for none
+ * @param output templated JSON evaluated when the run succeeds, or {@code null}
+ */
+public record PipelineDefinition(
+    String name,
+    String version,
+    String description,
+    JsonNode input,
+    List<StepDefinition> steps,
+    BudgetDefinition budget,
+    String timeout,
+    JsonNode output) {
+
+  public PipelineDefinition {
+    steps = List.copyOf(steps);
+  }
+
+  /** The step with this id, if any. */
+  public Optional<StepDefinition> step(String id) {
+    return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.agenthub.dsl.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles and evaluates the CEL expressions of pipelines ({@code when}, templates, {@code output},
+ * the {@code transform} agent), with CEL's string and math extensions. Evaluation is pure: no
+ * clocks, randomness or I/O, so workflow code may call it. Variables are {@code input}, {@code
+ * steps}, {@code run} and {@code vars}, all dynamic.
+ */
+public final class CelExpressions {
+
+  /** The variables an expression may read. */
+  public static final Set<String> VARIABLES = Set.of("input", "steps", "run", "vars");
+
+  private static final Cel CEL = buildCel();
+
+  private CelExpressions() {}
+
+  private static Cel buildCel() {
+    var builder =
+        CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math())
+            .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math())
+            .setResultType(SimpleType.DYN);
+    VARIABLES.forEach(v -> builder.addVar(v, SimpleType.DYN));
+    return builder.build();
+  }
+
+  /**
+   * Parses and type-checks {@code expression}.
+   *
+   * @throws ExpressionException with CEL's message when it does not compile
+   */
+  public static CelAbstractSyntaxTree compile(String expression) {
+    CelValidationResult result = CEL.compile(expression);
+    if (result.hasError()) {
+      throw new ExpressionException(firstLine(result.getErrorString()));
+    }
+    try {
+      return result.getAst();
+    } catch (CelValidationException e) {
+      throw new ExpressionException(firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * Evaluates {@code expression} over {@code variables} (JSON values by variable name) and returns
+   * its value as JSON.
+   *
+   * @throws ExpressionException when it does not compile or fails at evaluation
+   */
+  public static JsonNode evaluate(String expression, Map<String, JsonNode> variables) {
+    CelAbstractSyntaxTree ast = compile(expression);
+    try {
+      Object value = CEL.createProgram(ast).eval(CelValues.activation(variables));
+      return CelValues.toJson(value);
+    } catch (CelEvaluationException e) {
+      throw new ExpressionException(
+          "expression `" + expression + "` failed: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** Evaluates a condition; anything but boolean {@code true} counts as false only if boolean. */
+  public static boolean test(String expression, Map<String, JsonNode> variables) {
+    JsonNode value = evaluate(expression, variables);
+    if (!value.isBoolean()) {
+      throw new ExpressionException(
+          "expression `" + expression + "` must be a boolean, got " + value.getNodeType());
+    }
+    return value.booleanValue();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.agenthub.run;
+
+/** Failure types used as {@code ApplicationFailure} types across processes. */
+public final class FailureTypes {
+
+  /** A step failed and its {@code onError} is {@code fail}; the message names the step. */
+  public static final String STEP_FAILED = "StepFailed";
+
+  /** The remote side rejected the request (an HTTP 4xx other than 408/429): not retried. */
+  public static final String AGENT_CLIENT_ERROR = "AgentClientError";
+
+  /** A transient remote failure (5xx, 429, timeout, connection): retried per policy. */
+  public static final String AGENT_REMOTE_ERROR = "AgentRemoteError";
+
+  /** The step's arguments are unusable or the worker lacks configuration: not retried. */
+  public static final String AGENT_CONFIG_ERROR = "AgentConfigError";
+
+  /** An expression failed to evaluate at run time: not retried. */
+  public static final String EXPRESSION_ERROR = "ExpressionError";
+
+  /** An approval step was rejected. */
+  public static final String APPROVAL_REJECTED = "ApprovalRejected";
+
+  /** An approval step's wait ran past its timeout. */
+  public static final String APPROVAL_TIMED_OUT = "ApprovalTimedOut";
+
+  /** The next step's worst-case cost would exceed the run's budget. */
+  public static final String BUDGET_EXCEEDED = "BudgetExceeded";
+
+  /** A step was stopped because the run failed or was cancelled. */
+  public static final String CANCELLED = "Cancelled";
+
+  private FailureTypes() {}
+}

@@ -1,0 +1,63 @@
+package dev.agenthub.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.cost.Price;
+import dev.agenthub.dsl.PipelineDefinition;
+import java.util.Map;
+
+/**
+ * What a pipeline run starts with.
+ *
+ * @param pipeline the definition snapshot this run interprets
+ * @param input the run input, already validated against the pipeline's schema
+ * @param reusedSteps outputs of steps that succeeded in an earlier run (retry resumes after them),
+ *     keyed by step id; empty for a fresh run
+ * @param budgetUsd the run's spend limit, or {@code null} for the pipeline's own
+ * @param retryOf workflow id of the run this one retries, or {@code null}
+ * @param prices token prices on the day the run started, for the models its {@code llm} steps may
+ *     use; the interpreter checks budgets with them, so they travel in the input (and so in the
+ *     history) instead of being read from a table that could change under a replay. Empty when the
+ *     run has no budget.
+ */
+public record PipelineRunInput(
+    PipelineDefinition pipeline,
+    JsonNode input,
+    Map<String, StepProgress> reusedSteps,
+    Double budgetUsd,
+    String retryOf,
+    Map<String, Price> prices) {
+
+  public PipelineRunInput {
+    reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
+    prices = prices == null ? Map.of() : Map.copyOf(prices);
+  }
+
+  /** An input without a price snapshot (the starter adds one when the run has a budget). */
+  public PipelineRunInput(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      Map<String, StepProgress> reusedSteps,
+      Double budgetUsd,
+      String retryOf) {
+    this(pipeline, input, reusedSteps, budgetUsd, retryOf, Map.of());
+  }
+
+  /** A fresh run of {@code pipeline} with {@code input}. */
+  public static PipelineRunInput of(PipelineDefinition pipeline, JsonNode input) {
+    return new PipelineRunInput(pipeline, input, Map.of(), null, null);
+  }
+
+  /** The spend limit in force: the run's own, else the pipeline's, else {@code null}. */
+  public Double effectiveBudgetUsd() {
+    Double pipelineMax = pipeline.budget() == null ? null : pipeline.budget().maxCostUsd();
+    if (budgetUsd == null) {
+      return pipelineMax;
+    }
+    return pipelineMax == null ? budgetUsd : Math.min(budgetUsd, pipelineMax);
+  }
+
+  /** This input with {@code prices} as its price snapshot. */
+  public PipelineRunInput withPrices(Map<String, Price> prices) {
+    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices);
+  }
+}

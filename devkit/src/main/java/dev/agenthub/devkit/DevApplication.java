@@ -1,0 +1,83 @@
+package dev.agenthub.devkit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.ApiApplication;
+import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.dsl.PipelineCatalog;
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.telemetry.Telemetry;
+import dev.agenthub.temporal.TemporalConnection;
+import io.dropwizard.core.setup.Environment;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The API process of {@code dev}: the API application, plus the Temporal server of the chosen
+ * {@link DevServer} kind, an in-process worker, the dev key and the dev-only resources. Its choices
+ * come through the constructor; the configuration file is read as given.
+ */
+public final class DevApplication extends ApiApplication<DevConfiguration> {
+
+  private final DevServer server;
+  private final DevApiKey key;
+  private final Path home;
+  private final PrintStream out;
+
+  /**
+   * @param server the Temporal server to run ({@link DevServer#NONE}: connect to {@code
+   *     temporal.target} and run only the worker and the API)
+   * @param key the operator key to accept besides the configured ones
+   * @param home the checkout (for {@code .state/} and {@code .tools/} of the Temporal CLI)
+   * @param out where the banner goes once every connector listens
+   * @param telemetry the process's telemetry, given the service name
+   */
+  public DevApplication(
+      DevServer server,
+      DevApiKey key,
+      Path home,
+      PrintStream out,
+      Function<String, Telemetry> telemetry) {
+    super(telemetry);
+    this.server = requireNonNull(server, "server");
+    this.key = requireNonNull(key, "key");
+    this.home = requireNonNull(home, "home");
+    this.out = requireNonNull(out, "out");
+  }
+
+  /** The key this process accepts besides the configured ones. */
+  public DevApiKey key() {
+    return key;
+  }
+
+  @Override
+  protected void addTemporalServices(
+      DevConfiguration config,
+      Environment environment,
+      Telemetry telemetry,
+      TemporalConnection connection) {
+    if (server != DevServer.NONE) {
+      environment.lifecycle().manage(server.create(config.getTemporal(), home));
+    }
+    environment.lifecycle().manage(new EmbeddedWorker(config, connection, telemetry));
+    environment.jersey().register(new DevFlakyResource());
+    List<String> pipelines =
+        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn())
+            .valid()
+            .stream()
+            .map(PipelineDefinition::name)
+            .toList();
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            jetty -> DevBanner.print(out, jetty, server, config.getTemporal(), pipelines, key));
+  }
+
+  @Override
+  protected AuthConfiguration auth(DevConfiguration config) {
+    return config.getAuth().withKey(key.entry());
+  }
+}

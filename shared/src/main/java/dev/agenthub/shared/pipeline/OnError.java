@@ -1,9 +1,0 @@
-package dev.agenthub.shared.pipeline;
-
-/** What a step's failure does to its run. */
-public enum OnError {
-  /** The run fails (the default). */
-  FAIL,
-  /** The failure is recorded and dependents still run; they see {@code status == "failed"}. */
-  CONTINUE
-}

@@ -1,0 +1,207 @@
+package dev.agenthub.api.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.ApiConfiguration;
+import dev.agenthub.system.DevApps;
+import dev.agenthub.system.TestPorts;
+import dev.agenthub.system.TestTools;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole alert path with the real Debian Alertmanager running the project's configuration
+ * (observability/alertmanager/alertmanager.yml, pointed at the dev API and with short group
+ * timers): an alert posted to Alertmanager reaches a Slack-protocol server through {@code POST
+ * /api/v1/alerts} → {@code AlertNotificationWorkflow} → {@code notify}, with retries while the
+ * webhook fails, exactly once however often Alertmanager re-sends the group, and resolves.
+ */
+class AlertmanagerIT {
+
+  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+  private static final Path PROJECT_CONFIG =
+      TestTools.repoRoot().resolve("observability/alertmanager/alertmanager.yml");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final MockWebServer slack = new MockWebServer();
+  private static DropwizardTestSupport<ApiConfiguration> app;
+  private static Process alertmanager;
+  private static int alertmanagerPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Files.isExecutable(BINARY)) {
+      String message =
+          "Debian prometheus-alertmanager not installed (scripts/install-test-tools.sh)";
+      TestTools.missing(message);
+    }
+    slack.start();
+    app =
+        DevApps.support(
+            ResourceHelpers.resourceFilePath("api-alerts-it.yml"),
+            ConfigOverride.config(
+                "agents.notify.channels.alerts.url", slack.url("/services/T0/B0/am").toString()));
+    app.before();
+    alertmanagerPort = TestPorts.free();
+    alertmanager = startAlertmanager(app.getLocalPort());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (alertmanager != null) {
+      alertmanager.destroy();
+      alertmanager.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (app != null) {
+      app.after();
+    }
+    slack.close();
+  }
+
+  /** The project's config with the API's address, a token file and timers short enough to test. */
+  private static Process startAlertmanager(int apiPort) throws Exception {
+    Path dir = Files.createTempDirectory("alertmanager-it");
+    Path token = Files.writeString(dir.resolve("agenthub-token"), "alert-token");
+    String config =
+        Files.readString(PROJECT_CONFIG)
+            .replaceAll(
+                "url: http://[^/\\s]+/api/v1/alerts",
+                "url: http://127.0.0.1:" + apiPort + "/api/v1/alerts")
+            .replaceAll("credentials_file: \\S+", "credentials_file: " + token)
+            .replaceAll("group_wait: \\S+", "group_wait: 1s")
+            .replaceAll("group_interval: \\S+", "group_interval: 2s")
+            .replaceAll("repeat_interval: \\S+", "repeat_interval: 2s");
+    assertThat(config).contains("127.0.0.1:" + apiPort).contains(token.toString());
+    Path file = Files.writeString(dir.resolve("alertmanager.yml"), config);
+    Process process =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--config.file=" + file,
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+                "--cluster.listen-address=")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("alertmanager.log").toFile())
+            .start();
+    awaitHttp("/-/ready", Duration.ofSeconds(30));
+    return process;
+  }
+
+  private static HttpResponse<String> alertmanager(String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alertmanagerPort + path));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void awaitHttp(String path, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (alertmanager("GET", path, null).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        Thread.onSpinWait();
+      }
+    }
+    fail("Alertmanager did not answer " + path + " within " + timeout);
+  }
+
+  /** Webhook notifications Alertmanager has sent successfully, from its own metrics. */
+  private static double webhookNotificationsSent() throws Exception {
+    String metrics = alertmanager("GET", "/metrics", null).body();
+    Matcher total =
+        Pattern.compile("alertmanager_notifications_total\\{integration=\"webhook\"} (\\S+)")
+            .matcher(metrics);
+    Matcher failed =
+        Pattern.compile(
+                "alertmanager_notifications_failed_total\\{integration=\"webhook\"[^}]*} (\\S+)")
+            .matcher(metrics);
+    double sent = total.find() ? Double.parseDouble(total.group(1)) : 0;
+    while (failed.find()) {
+      sent -= Double.parseDouble(failed.group(1));
+    }
+    return sent;
+  }
+
+  private static String alert(Instant startsAt, Instant endsAt) {
+    return """
+        [{"labels": {"alertname": "AgentHubAlertPathTest", "severity": "page", "team": "agenthub"},
+          "annotations": {"summary": "alert path under test", "runbook_url": "https://runbooks.test/alert-path"},
+          "startsAt": "%s"%s}]
+        """
+        .formatted(startsAt, endsAt == null ? "" : ", \"endsAt\": \"" + endsAt + "\"");
+  }
+
+  private static JsonNode nextSlackMessage() throws Exception {
+    RecordedRequest request = slack.takeRequest(60, TimeUnit.SECONDS);
+    assertThat(request).as("a Slack message within 60 s").isNotNull();
+    return JSON.readTree(request.getBody().utf8());
+  }
+
+  @Test
+  void alert_reachesSlackOnce_withRetries_andResolves() throws Exception {
+    slack.enqueue(new MockResponse.Builder().code(500).body("internal_error").build());
+    slack.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    slack.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    Instant startsAt = Instant.now().minusSeconds(5);
+
+    assertThat(alertmanager("POST", "/api/v2/alerts", alert(startsAt, null)).statusCode())
+        .isEqualTo(200);
+
+    JsonNode failedAttempt = nextSlackMessage();
+    JsonNode delivered = nextSlackMessage();
+    assertThat(failedAttempt.path("text").asText()).isEqualTo(delivered.path("text").asText());
+    assertThat(delivered.path("text").asText())
+        .isEqualTo("[FIRING:1] AgentHubAlertPathTest (page): alert path under test");
+    assertThat(delivered.path("blocks").toString())
+        .contains("https://runbooks.test/alert-path|Runbook");
+
+    // Alertmanager re-sends the firing group every repeat interval; Slack must not hear it again.
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (webhookNotificationsSent() < 3 && Instant.now().isBefore(deadline)) {
+      Thread.onSpinWait();
+    }
+    assertThat(webhookNotificationsSent())
+        .as("Alertmanager re-sent the group")
+        .isGreaterThanOrEqualTo(3);
+    assertThat(slack.getRequestCount()).isEqualTo(2);
+
+    assertThat(alertmanager("POST", "/api/v2/alerts", alert(startsAt, Instant.now())).statusCode())
+        .isEqualTo(200);
+    assertThat(nextSlackMessage().path("text").asText())
+        .startsWith("[RESOLVED] AgentHubAlertPathTest");
+  }
+}

@@ -1,0 +1,441 @@
+package dev.agenthub.observability;
+
+import static dev.agenthub.system.ApiTestClient.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.ApiConfiguration;
+import dev.agenthub.observability.Dashboards.Panel;
+import dev.agenthub.system.ApiTestClient;
+import dev.agenthub.system.ApiTestClient.Reply;
+import dev.agenthub.system.DevApps;
+import dev.agenthub.system.TestPorts;
+import dev.agenthub.system.TestTools;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every dashboard panel and every rule against real metrics: the dev setup (embedded Temporal,
+ * worker, API) runs a workload of successes, retries, failures, an approval and a budget stop; the
+ * Debian {@code prometheus} scrapes it every second with our rules loaded; then each panel's
+ * queries run through the Prometheus HTTP API.
+ *
+ * <p>{@code -Dagenthub.metricsPath} names the admin-port path that serves the Prometheus text
+ * format (default {@code /metrics}).
+ */
+class LiveDashboardsIT {
+
+  private static final Duration RUN_WAIT = Duration.ofSeconds(60);
+  private static final String RATE_INTERVAL = "30s";
+  private static final String RANGE = "10m";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static DropwizardTestSupport<ApiConfiguration> app;
+  private static Process prometheus;
+  private static String prometheusUrl;
+  private static ApiTestClient api;
+  private static int appPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Tool prometheusBinary = Tool.require("prometheus");
+    Path root = TestTools.repoRoot();
+    Path work = Files.createTempDirectory("live-dashboards");
+
+    Path pipelines = Files.createDirectories(work.resolve("pipelines"));
+    writePipelines(pipelines);
+    Path config = work.resolve("api.yml");
+    Files.writeString(config, appConfig(pipelines));
+    app = DevApps.support(config.toString());
+    app.before();
+    appPort = app.getLocalPort();
+    api = new ApiTestClient(appPort);
+
+    int prometheusPort = TestPorts.free();
+    prometheusUrl = "http://127.0.0.1:" + prometheusPort;
+    Path prometheusConfig = work.resolve("prometheus.yml");
+    Files.writeString(
+        prometheusConfig,
+        prometheusConfig(rulesEvaluatedEverySecond(root, work), app.getAdminPort()));
+    prometheus =
+        new ProcessBuilder(
+                prometheusBinary.binary().toString(),
+                "--config.file=" + prometheusConfig,
+                "--storage.tsdb.path=" + work.resolve("tsdb"),
+                "--web.listen-address=127.0.0.1:" + prometheusPort)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("prometheus.log").toFile())
+            .start();
+    awaitReady(work.resolve("prometheus.log"));
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (prometheus != null) {
+      prometheus.destroy();
+      prometheus.waitFor();
+    }
+    if (app != null) {
+      app.after();
+    }
+  }
+
+  @Test
+  void everyPanelReturnsData_andEveryRuleEvaluates() throws Exception {
+    int runs = runWorkload();
+    awaitScrapes(runs);
+    assertTargetsUp();
+    awaitRulesEvaluated();
+
+    Map<String, String> allowed =
+        EmptyPanelAllowlist.read(Dashboards.dir().resolve("empty-ok.yml"));
+    List<String> problems = new ArrayList<>();
+    for (Panel panel : Dashboards.panels()) {
+      boolean anyData = false;
+      for (String expr : panel.exprs()) {
+        String promql = Dashboards.substitute(expr, RATE_INTERVAL, RANGE);
+        JsonNode reply = query(promql);
+        if (!"success".equals(reply.path("status").asText())) {
+          problems.add(panel + ": query error " + reply.path("error").asText() + " in " + promql);
+        } else if (!reply.at("/data/result").isEmpty()) {
+          anyData = true;
+        }
+      }
+      if (!anyData && !allowed.containsKey(panel.dashboard() + " / " + panel.title())) {
+        problems.add(
+            panel
+                + ": no data (add it to empty-ok.yml with a reason if that is right) for "
+                + panel.exprs());
+      }
+    }
+    for (JsonNode group : get("/api/v1/rules").at("/data/groups")) {
+      for (JsonNode rule : group.path("rules")) {
+        if (!"ok".equals(rule.path("health").asText())) {
+          problems.add(
+              "rule "
+                  + rule.path("name").asText()
+                  + " in "
+                  + group.path("name").asText()
+                  + ": health "
+                  + rule.path("health").asText()
+                  + " "
+                  + rule.path("lastError").asText());
+        }
+      }
+    }
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  /** Drives the workload and returns how many runs it saw finish. */
+  private static int runWorkload() {
+    String flaky = "http://127.0.0.1:" + appPort + "/dev/flaky";
+    List<String[]> expected = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      expected.add(new String[] {start("quick", "{}"), "succeeded"});
+    }
+    expected.add(
+        new String[] {
+          start("retrying", "{\"url\": \"" + flaky + "?failures=2&key=retry\"}"), "succeeded"
+        });
+    expected.add(
+        new String[] {
+          start("fragile", "{\"url\": \"" + flaky + "?failures=9&key=fail\"}"), "failed"
+        });
+    expected.add(new String[] {start("stingy", "{\"topic\": \"budgets\"}"), "budget_exceeded"});
+    String review = start("review", "{\"subject\": \"dashboards\"}");
+    api.await(
+        "/api/v1/runs/" + review,
+        run -> run.path("steps").toString().contains("WAITING_APPROVAL"),
+        RUN_WAIT);
+    assertThat(
+            api.post("/api/v1/runs/" + review + "/steps/approve/approve", OPERATOR, "{}").status())
+        .isEqualTo(202);
+    expected.add(new String[] {review, "succeeded"});
+    api.get("/api/v1/runs/no-such-run", OPERATOR);
+
+    for (String[] run : expected) {
+      JsonNode done =
+          api.await(
+              "/api/v1/runs/" + run[0],
+              r -> !r.path("status").asText().equals("running"),
+              RUN_WAIT);
+      // A budget stop is a failed run whose failure type says why.
+      String status =
+          done.at("/failure/type").asText().equals("BudgetExceeded")
+              ? "budget_exceeded"
+              : done.path("status").asText();
+      assertThat(status).as(run[0]).isEqualTo(run[1]);
+    }
+    return expected.size();
+  }
+
+  private static String start(String pipeline, String input) {
+    Reply reply =
+        api.post("/api/v1/pipelines/" + pipeline + "/runs", OPERATOR, "{\"input\": " + input + "}");
+    assertThat(reply.status()).as(pipeline + ": " + reply.body()).isEqualTo(201);
+    return reply.body().path("workflowId").asText();
+  }
+
+  /**
+   * Waits until Prometheus has scraped every finished run, each series at least three times (the
+   * Temporal SDK reports workflow metrics once a second, so the last ones arrive a little after the
+   * runs end).
+   */
+  private static void awaitScrapes(int runs) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      double completed =
+          scalar("sum(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"})");
+      // rate() needs samples on both sides of a change: every series scraped three times over.
+      double samples =
+          scalar(
+              "min(count_over_time(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"}[1m]))");
+      if (completed >= runs && samples >= 3) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    fail("Prometheus did not scrape the completion of all " + runs + " runs within 60 s");
+  }
+
+  /** The single value {@code promql} yields, or 0 when it yields nothing. */
+  private static double scalar(String promql) throws Exception {
+    JsonNode result = query(promql).at("/data/result");
+    return result.size() == 1 ? result.get(0).at("/value/1").asDouble() : 0;
+  }
+
+  private static void assertTargetsUp() throws Exception {
+    for (JsonNode target : get("/api/v1/targets").at("/data/activeTargets")) {
+      assertThat(target.path("health").asText())
+          .as(
+              "scrape of %s (%s): %s",
+              target.path("scrapeUrl").asText(),
+              target.at("/labels/job").asText(),
+              target.path("lastError").asText())
+          .isEqualTo("up");
+    }
+  }
+
+  /**
+   * Waits until every rule has been evaluated, and then until every group has been evaluated once
+   * more: rules that read other groups' results see them only from their second round.
+   */
+  private static void awaitRulesEvaluated() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Map<String, String> firstRound = null;
+    while (Instant.now().isBefore(deadline)) {
+      boolean all = true;
+      Map<String, String> evaluated = new HashMap<>();
+      for (JsonNode group : get("/api/v1/rules").at("/data/groups")) {
+        evaluated.put(group.path("name").asText(), group.path("lastEvaluation").asText());
+        for (JsonNode rule : group.path("rules")) {
+          all &= !"unknown".equals(rule.path("health").asText());
+        }
+      }
+      if (all && firstRound == null) {
+        firstRound = evaluated;
+      } else if (firstRound != null) {
+        Map<String, String> first = firstRound;
+        if (evaluated.entrySet().stream()
+            .allMatch(e -> !e.getValue().equals(first.get(e.getKey())))) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    fail("Prometheus did not evaluate every rule twice within 90 s");
+  }
+
+  private static void awaitReady(Path log) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      if (!prometheus.isAlive()) {
+        fail("prometheus exited: " + Files.readString(log));
+      }
+      try {
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(200);
+    }
+    fail("prometheus not ready within 30 s: " + Files.readString(log));
+  }
+
+  private static JsonNode query(String promql) throws Exception {
+    return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(prometheusUrl + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  /**
+   * Our rule files with every group evaluated each second: a minute-long group interval would only
+   * make the test wait, and the rules' results (not their timing, which promtool tests) are what
+   * the panels read.
+   */
+  private static Path rulesEvaluatedEverySecond(Path root, Path work) throws IOException {
+    Path rules = Files.createDirectories(work.resolve("rules"));
+    try (var files = Files.list(root.resolve("observability/prometheus/rules"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+        String text = Files.readString(file).replaceAll("(?m)^(\\s*interval:) \\S+", "$1 1s");
+        Files.writeString(rules.resolve(file.getFileName()), text);
+      }
+    }
+    return rules;
+  }
+
+  private static String prometheusConfig(Path rules, int adminPort) {
+    String metricsPath = System.getProperty("agenthub.metricsPath", "/metrics");
+    String target = "127.0.0.1:" + adminPort;
+    // One process plays both roles in dev: the same port is scraped as the API and as the worker.
+    return """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        rule_files:
+          - %s/*.yml
+        scrape_configs:
+          - job_name: agenthub-api
+            metrics_path: %s
+            static_configs: [{targets: ["%s"]}]
+          - job_name: agenthub-worker
+            metrics_path: %s
+            static_configs: [{targets: ["%s"]}]
+        """
+        .formatted(rules, metricsPath, target, metricsPath, target);
+  }
+
+  private static String appConfig(Path pipelines) {
+    return """
+        server:
+          applicationConnectors: [{type: http, port: 0}]
+          adminConnectors: [{type: http, port: 0}]
+          requestLog: {appenders: []}
+        logging:
+          level: WARN
+        temporal:
+          target: 127.0.0.1:7233
+        pipelinesDir: %s
+        auth:
+          keys:
+            - {name: vic, role: viewer, value: viewer-key}
+            - {name: olga, role: operator, value: operator-key}
+            - {name: ada, role: admin, value: admin-key}
+        agents:
+          llm:
+            simulated:
+              latency: 10ms
+        """
+        .formatted(pipelines);
+  }
+
+  private static void writePipelines(Path dir) throws IOException {
+    Map<String, String> pipelines = new HashMap<>();
+    pipelines.put(
+        "quick",
+        """
+        name: quick
+        steps:
+          - id: only
+            agent: transform
+            with:
+              expression: '{"done": true}'
+        """);
+    pipelines.put(
+        "retrying",
+        """
+        name: retrying
+        input: {type: object, required: [url], properties: {url: {type: string}}}
+        steps:
+          - id: fetch
+            agent: http
+            with: {url: "${{ input.url }}", method: GET}
+            retry: {maxAttempts: 4, initialInterval: 100ms, backoffCoefficient: 1}
+          - id: draft
+            agent: llm
+            needs: [fetch]
+            with: {provider: simulated, model: sim-small, prompt: "Summarise the answer", max_tokens: 20}
+        """);
+    pipelines.put(
+        "fragile",
+        """
+        name: fragile
+        input: {type: object, required: [url], properties: {url: {type: string}}}
+        steps:
+          - id: fetch
+            agent: http
+            with: {url: "${{ input.url }}", method: GET}
+            retry: {maxAttempts: 2, initialInterval: 100ms, backoffCoefficient: 1}
+        """);
+    pipelines.put(
+        "stingy",
+        """
+        name: stingy
+        input: {type: object, required: [topic], properties: {topic: {type: string}}}
+        budget: {maxCostUsd: 0.0000001}
+        steps:
+          - id: outline
+            agent: llm
+            with: {provider: simulated, model: sim-large, prompt: "Outline ${{ input.topic }}", max_tokens: 50}
+          - id: draft
+            agent: llm
+            needs: [outline]
+            with: {provider: simulated, model: sim-large, prompt: "Draft ${{ input.topic }}", max_tokens: 50}
+        """);
+    pipelines.put(
+        "review",
+        """
+        name: review
+        input: {type: object, required: [subject], properties: {subject: {type: string}}}
+        budget: {maxCostUsd: 0.10}
+        steps:
+          - id: draft
+            agent: llm
+            with: {provider: simulated, model: sim-small, prompt: "Draft a note about ${{ input.subject }}", max_tokens: 50}
+          - id: approve
+            type: approval
+            needs: [draft]
+            timeout: 1h
+          - id: publish
+            agent: transform
+            needs: [approve]
+            with:
+              expression: '{"text": steps.draft.output.text}'
+        """);
+    for (Map.Entry<String, String> p : pipelines.entrySet()) {
+      Files.writeString(dir.resolve(p.getKey() + ".yml"), p.getValue());
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.agenthub.telemetry;
+
+import static java.util.Objects.requireNonNull;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
+import io.temporal.opentracing.OpenTracingClientInterceptor;
+import io.temporal.opentracing.OpenTracingOptions;
+import io.temporal.opentracing.OpenTracingWorkerInterceptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracing half of {@link Telemetry}: an OpenTelemetry instance and the Temporal interceptors
+ * that carry its context through workflows and activities.
+ *
+ * <p>{@link #start} builds the SDK with autoconfigure, so the standard {@code OTEL_*} variables
+ * (and {@code otel.*} system properties) apply; when an OpenTelemetry Java agent is attached, its
+ * instance is reused instead. Temporal's interceptors speak OpenTracing, so they get the
+ * OpenTracing shim over the same instance; the shim injects and extracts through the SDK's
+ * propagators, which is why W3C trace context is a default here (without it every Temporal hop
+ * would start a new trace).
+ */
+public final class Tracing implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Tracing.class);
+
+  static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
+  static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT =
+      AttributeKey.stringKey("deployment.environment.name");
+
+  private final OpenTelemetry openTelemetry;
+  private final OpenTelemetrySdk ownedSdk;
+  private final OpenTracingOptions temporalOptions;
+
+  private Tracing(OpenTelemetry openTelemetry, OpenTelemetrySdk ownedSdk) {
+    this.openTelemetry = openTelemetry;
+    this.ownedSdk = ownedSdk;
+    this.temporalOptions =
+        OpenTracingOptions.newBuilder()
+            .setTracer(OpenTracingShim.createTracerShim(openTelemetry))
+            .build();
+  }
+
+  /**
+   * Tracing for {@code serviceName}: the attached Java agent's OpenTelemetry if there is one,
+   * otherwise an SDK configured from {@code OTEL_*} variables with Agent Hub's defaults (see {@link
+   * #defaults}). Also sends this process's log records to the SDK's log exporter.
+   */
+  public static Tracing start(String serviceName) {
+    requireNonNull(serviceName, "serviceName");
+    ExportErrorThrottle.install();
+    if (GlobalOpenTelemetry.isSet()) {
+      // Only the Java agent (or an embedding application) sets the global instance: this class
+      // never does, so that several processes' worth of telemetry can share a JVM in tests.
+      log.info("using the OpenTelemetry instance of the attached Java agent");
+      return new Tracing(GlobalOpenTelemetry.get(), null);
+    }
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(() -> defaults(serviceName))
+            .addResourceCustomizer((resource, config) -> withDefaultAttributes(resource))
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
+    LogExport.install(sdk);
+    return new Tracing(sdk, sdk);
+  }
+
+  /**
+   * Tracing on a given instance (tests pass an SDK with an in-memory exporter). It is not closed by
+   * {@link #close()} unless {@code owned}.
+   */
+  public static Tracing around(OpenTelemetry openTelemetry, boolean owned) {
+    requireNonNull(openTelemetry, "openTelemetry");
+    return new Tracing(
+        openTelemetry, owned && openTelemetry instanceof OpenTelemetrySdk sdk ? sdk : null);
+  }
+
+  /** Tracing that records nothing. */
+  public static Tracing noop() {
+    return new Tracing(OpenTelemetry.noop(), null);
+  }
+
+  /**
+   * Agent Hub's defaults, below every {@code OTEL_*} variable and {@code otel.*} property: the
+   * service name, W3C trace context and baggage, OTLP over gRPC (to localhost:4317 unless {@code
+   * OTEL_EXPORTER_OTLP_ENDPOINT} says otherwise), and no OTLP metrics (metrics are scraped by
+   * Prometheus).
+   */
+  static Map<String, String> defaults(String serviceName) {
+    return Map.of(
+        "otel.service.name", serviceName,
+        "otel.propagators", "tracecontext,baggage",
+        "otel.exporter.otlp.protocol", "grpc",
+        "otel.metrics.exporter", "none");
+  }
+
+  private static Resource withDefaultAttributes(Resource resource) {
+    var builder = resource.toBuilder();
+    if (resource.getAttribute(SERVICE_VERSION) == null) {
+      builder.put(SERVICE_VERSION, version());
+    }
+    if (resource.getAttribute(DEPLOYMENT_ENVIRONMENT) == null) {
+      String environment = System.getenv("AGENTHUB_ENVIRONMENT");
+      builder.put(
+          DEPLOYMENT_ENVIRONMENT,
+          environment == null || environment.isBlank() ? "dev" : environment);
+    }
+    return builder.build();
+  }
+
+  /** Agent Hub's version, from the build. */
+  static String version() {
+    try (InputStream in = Tracing.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry;
+  }
+
+  /** Starts a {@code StartWorkflow}/{@code SignalWorkflow}/... span on every client call. */
+  public List<WorkflowClientInterceptor> clientInterceptors() {
+    return List.of(new OpenTracingClientInterceptor(temporalOptions));
+  }
+
+  /**
+   * {@code RunWorkflow}, {@code StartActivity} and {@code RunActivity} spans (created by the
+   * interceptor only, never in workflow code, so replays do not repeat them) and log context.
+   */
+  public List<WorkerInterceptor> workerInterceptors() {
+    return List.of(new OpenTracingWorkerInterceptor(temporalOptions), new LogContextInterceptor());
+  }
+
+  /** Flushes and shuts down the SDK this instance built (waits up to 5 s). */
+  @Override
+  public void close() {
+    if (ownedSdk != null) {
+      LogExport.uninstall(ownedSdk);
+      ownedSdk.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+}

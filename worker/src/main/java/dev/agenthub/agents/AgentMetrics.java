@@ -1,0 +1,134 @@
+package dev.agenthub.agents;
+
+import static dev.agenthub.telemetry.MetricNames.AGENT;
+import static dev.agenthub.telemetry.MetricNames.GEN_AI_OPERATION_NAME;
+import static dev.agenthub.telemetry.MetricNames.GEN_AI_PROVIDER_NAME;
+import static dev.agenthub.telemetry.MetricNames.GEN_AI_REQUEST_MODEL;
+import static dev.agenthub.telemetry.MetricNames.GEN_AI_TOKEN_TYPE;
+import static dev.agenthub.telemetry.MetricNames.MODEL;
+import static dev.agenthub.telemetry.MetricNames.PIPELINE;
+import static dev.agenthub.telemetry.MetricNames.TOKEN_TYPE;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.cost.Usage;
+import dev.agenthub.telemetry.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+
+/**
+ * Cost, token and GenAI metrics of agent calls, recorded by the activity once per completed call.
+ * Activities never replay, so recording straight into the registry counts each call once; the cost
+ * is the one stored in the step result, so metrics and run history agree.
+ */
+public final class AgentMetrics {
+
+  /** {@code gen_ai.client.token.usage} bucket boundaries from the GenAI semantic conventions. */
+  static final double[] TOKEN_USAGE_BUCKETS = {
+    1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864
+  };
+
+  /** {@code gen_ai.client.operation.duration} bucket boundaries (seconds), same source. */
+  static final double[] OPERATION_DURATION_BUCKETS = {
+    0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92
+  };
+
+  private static final String LLM = "llm";
+  private static final String CHAT = "chat";
+
+  private final MeterRegistry registry;
+  private final String defaultProvider;
+
+  private AgentMetrics(MeterRegistry registry, String defaultProvider) {
+    this.registry = requireNonNull(registry, "registry");
+    this.defaultProvider = requireNonNull(defaultProvider, "defaultProvider");
+  }
+
+  /** Metrics into {@code registry}; {@code config} names the provider of steps that set none. */
+  public static AgentMetrics of(MeterRegistry registry, AgentsConfiguration config) {
+    return new AgentMetrics(registry, config.getLlm().defaultProvider());
+  }
+
+  /** Metrics that go nowhere (tests and tools without a registry). */
+  public static AgentMetrics none() {
+    return new AgentMetrics(new CompositeMeterRegistry(), AgentsConfiguration.Llm.SIMULATED);
+  }
+
+  /** Records one completed call of {@code agent}. */
+  void completed(String agent, AgentRequest request, AgentResult result, Duration elapsed) {
+    Usage usage = result.usage();
+    if (usage == null || usage.model() == null) {
+      return;
+    }
+    String pipeline = request.pipeline() == null ? "unknown" : request.pipeline();
+    String model = usage.model();
+    Counter.builder(MetricNames.AGENT_COST)
+        .description("Spend of agent calls in US dollars, at the price table's rates")
+        .tags(PIPELINE, pipeline, AGENT, agent, MODEL, model)
+        .register(registry)
+        .increment(usage.costUsd());
+    tokens(pipeline, agent, model, "input", usage.inputTokens());
+    tokens(pipeline, agent, model, "output", usage.outputTokens());
+    if (!usage.pricingKnown()) {
+      Counter.builder(MetricNames.PRICING_UNKNOWN_MODEL)
+          .description("Calls of a model the price table lacks (costed at 0)")
+          .tags(MODEL, model)
+          .register(registry)
+          .increment();
+    }
+    if (LLM.equals(agent)) {
+      genAi(request.arguments(), model, usage, elapsed);
+    }
+  }
+
+  private void tokens(String pipeline, String agent, String model, String type, long count) {
+    Counter.builder(MetricNames.AGENT_TOKENS)
+        .description("Tokens of agent calls")
+        .tags(PIPELINE, pipeline, AGENT, agent, MODEL, model, TOKEN_TYPE, type)
+        .register(registry)
+        .increment(count);
+  }
+
+  private void genAi(JsonNode arguments, String responseModel, Usage usage, Duration elapsed) {
+    String provider = text(arguments, "provider", defaultProvider);
+    String model = text(arguments, "model", responseModel);
+    for (String type : new String[] {"input", "output"}) {
+      DistributionSummary.builder(MetricNames.GEN_AI_TOKEN_USAGE)
+          .description("Number of input and output tokens used")
+          .serviceLevelObjectives(TOKEN_USAGE_BUCKETS)
+          .tags(
+              GEN_AI_OPERATION_NAME, CHAT,
+              GEN_AI_PROVIDER_NAME, provider,
+              GEN_AI_REQUEST_MODEL, model,
+              GEN_AI_TOKEN_TYPE, type)
+          .register(registry)
+          .record("input".equals(type) ? usage.inputTokens() : usage.outputTokens());
+    }
+    Timer.builder(MetricNames.GEN_AI_OPERATION_DURATION)
+        .description("GenAI operation duration")
+        .serviceLevelObjectives(seconds(OPERATION_DURATION_BUCKETS))
+        .tags(
+            GEN_AI_OPERATION_NAME, CHAT,
+            GEN_AI_PROVIDER_NAME, provider,
+            GEN_AI_REQUEST_MODEL, model)
+        .register(registry)
+        .record(elapsed);
+  }
+
+  private static String text(JsonNode arguments, String field, String fallback) {
+    JsonNode value = arguments == null ? null : arguments.get(field);
+    return value != null && value.isTextual() ? value.textValue() : fallback;
+  }
+
+  private static Duration[] seconds(double[] values) {
+    Duration[] durations = new Duration[values.length];
+    for (int i = 0; i < values.length; i++) {
+      durations[i] = Duration.ofNanos(Math.round(values[i] * 1e9));
+    }
+    return durations;
+  }
+}

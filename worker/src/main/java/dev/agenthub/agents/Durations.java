@@ -1,0 +1,77 @@
+package dev.agenthub.agents;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Durations in agent configuration and step arguments: the pipeline DSL's forms ({@code 250ms},
+ * {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601) or a bare number of milliseconds.
+ */
+public final class Durations {
+
+  private Durations() {}
+
+  /**
+   * The duration {@code text} denotes: the pipeline DSL's forms, or a bare number of milliseconds.
+   *
+   * @throws IllegalArgumentException when it is not one of the accepted forms
+   */
+  static Duration parse(String text) {
+    String trimmed = text.trim();
+    if (trimmed.matches("\\d+")) {
+      return Duration.ofMillis(Long.parseLong(trimmed));
+    }
+    return dev.agenthub.dsl.Durations.parse(trimmed);
+  }
+
+  /**
+   * The duration in step argument {@code name}, or {@code fallback} when absent.
+   *
+   * @throws AgentException a config error when the argument is not a duration
+   */
+  public static Duration argument(JsonNode arguments, String name, Duration fallback)
+      throws AgentException {
+    JsonNode value = arguments.get(name);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    try {
+      Duration duration =
+          value.isIntegralNumber() ? Duration.ofMillis(value.longValue()) : parse(value.asText());
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return duration;
+    } catch (IllegalArgumentException e) {
+      throw AgentException.configError("argument `" + name + "`: " + e.getMessage());
+    }
+  }
+
+  /** Reads config durations in any of the accepted forms. */
+  static final class Deserializer extends StdDeserializer<Duration> {
+
+    private static final long serialVersionUID = 1L;
+
+    Deserializer() {
+      super(Duration.class);
+    }
+
+    @Override
+    public Duration deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (parser.currentToken().isNumeric()) {
+        return Duration.ofMillis(parser.getLongValue());
+      }
+      String text = parser.getValueAsString();
+      try {
+        return parse(text);
+      } catch (IllegalArgumentException e) {
+        return (Duration) context.handleWeirdStringValue(Duration.class, text, e.getMessage());
+      }
+    }
+  }
+}

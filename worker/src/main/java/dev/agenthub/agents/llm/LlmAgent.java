@@ -1,0 +1,159 @@
+package dev.agenthub.agents.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.agents.Agent;
+import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentCall;
+import dev.agenthub.agents.AgentException;
+import dev.agenthub.agents.AgentResult;
+import dev.agenthub.agents.AgentSpec;
+import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.BuiltInAgentSpecs;
+import dev.agenthub.agents.HttpBodies;
+import dev.agenthub.agents.TracedHttp;
+import dev.agenthub.cost.PriceTable;
+import dev.agenthub.cost.TokenEstimates;
+import dev.agenthub.cost.Usage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/**
+ * The {@code llm} agent: one chat completion from an OpenAI-compatible provider or the simulated
+ * one. Arguments: {@code prompt} or {@code messages}, and optionally {@code system}, {@code model},
+ * {@code temperature}, {@code max_tokens}, {@code provider}, {@code latency} (simulated only).
+ * Output: {@code {text, model, finishReason}}; usage is priced on the day of the call.
+ *
+ * <p>Each call is a {@code chat {model}} client span with the OpenTelemetry GenAI attributes (no
+ * prompt or completion content); the provider's HTTP request is its child.
+ */
+public final class LlmAgent implements Agent {
+
+  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  static final AttributeKey<String> GEN_AI_PROVIDER_NAME =
+      AttributeKey.stringKey("gen_ai.provider.name");
+  static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
+      AttributeKey.stringKey("gen_ai.request.model");
+  static final AttributeKey<String> GEN_AI_RESPONSE_MODEL =
+      AttributeKey.stringKey("gen_ai.response.model");
+  static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+  private final AgentsConfiguration.Llm config;
+  private final PriceTable prices;
+  private final Clock clock;
+  private final Tracer tracer;
+  private final Map<String, ChatBackend> backends = new HashMap<>();
+
+  public LlmAgent(AgentsConfiguration config, PriceTable prices, Clock clock, OkHttpClient http) {
+    this(config, prices, clock, http, OpenTelemetry.noop());
+  }
+
+  public LlmAgent(
+      AgentsConfiguration config,
+      PriceTable prices,
+      Clock clock,
+      OkHttpClient http,
+      OpenTelemetry openTelemetry) {
+    this.config = config.getLlm();
+    this.prices = prices;
+    this.clock = clock;
+    this.tracer = openTelemetry.getTracer(AgentActivities.INSTRUMENTATION_SCOPE);
+    var client =
+        TracedHttp.of(openTelemetry)
+            .calls(
+                http.newBuilder()
+                    .callTimeout(this.config.requestTimeout())
+                    .readTimeout(this.config.requestTimeout())
+                    .build());
+    this.config
+        .providers()
+        .forEach(
+            (name, provider) ->
+                backends.put(
+                    name, new OpenAiChatClient(name, provider, client, config.environment())));
+    backends.put(
+        AgentsConfiguration.Llm.SIMULATED, new SimulatedChat(this.config.simulated().latency()));
+  }
+
+  /** Prompt tokens a step's arguments will send, estimated before the call (for budgets). */
+  public static long estimateInputTokens(JsonNode arguments) {
+    return TokenEstimates.inputTokens(arguments);
+  }
+
+  /** The most completion tokens a step's arguments allow (for budgets). */
+  public static long estimateMaxOutputTokens(JsonNode arguments) {
+    return TokenEstimates.maxOutputTokens(arguments);
+  }
+
+  @Override
+  public AgentSpec spec() {
+    return BuiltInAgentSpecs.LLM;
+  }
+
+  @Override
+  public AgentResult run(AgentCall call) throws Exception {
+    ChatRequest request = ChatRequest.parse(call.arguments());
+    String provider = request.provider() != null ? request.provider() : config.defaultProvider();
+    ChatBackend backend = backends.get(provider);
+    if (backend == null) {
+      throw AgentException.configError(
+          "unknown llm provider \"" + provider + "\"; configured: " + backends.keySet());
+    }
+    String model = backend.model(request);
+    Span span =
+        tracer
+            .spanBuilder(model == null ? "chat" : "chat " + model)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(GEN_AI_OPERATION_NAME, "chat")
+            .setAttribute(GEN_AI_PROVIDER_NAME, backend.providerName())
+            .setAttribute(GEN_AI_REQUEST_MODEL, model)
+            .startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      AgentResult result = complete(backend, request, call);
+      Usage usage = result.usage();
+      span.setAttribute(GEN_AI_RESPONSE_MODEL, result.output().path("model").asText(null));
+      span.setAttribute(GEN_AI_INPUT_TOKENS, usage.inputTokens());
+      span.setAttribute(GEN_AI_OUTPUT_TOKENS, usage.outputTokens());
+      span.setAttribute(AgentActivities.COST_USD, usage.costUsd());
+      return result;
+    } catch (Exception e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getMessage());
+      span.setAttribute(ERROR_TYPE, e.getClass().getName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private AgentResult complete(ChatBackend backend, ChatRequest request, AgentCall call)
+      throws Exception {
+    ChatReply reply = backend.complete(request, call);
+    ObjectNode output =
+        HttpBodies.JSON
+            .createObjectNode()
+            .put("text", reply.text())
+            .put("model", reply.model())
+            .put("finishReason", reply.finishReason());
+    LocalDate today = LocalDate.now(clock);
+    String priced =
+        prices.priceFor(reply.model(), today).isPresent() ? reply.model() : reply.requestedModel();
+    return AgentResult.of(
+        output, prices.usageFor(priced, reply.inputTokens(), reply.outputTokens(), today));
+  }
+}

@@ -1,0 +1,158 @@
+package dev.agenthub.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentFailureDetails;
+import dev.agenthub.agents.AgentRequest;
+import dev.agenthub.agents.AgentResult;
+import dev.agenthub.agents.AgentSpec;
+import dev.agenthub.dsl.Durations;
+import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.Templates;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Runs one step of a pipeline inside the workflow: an agent as an activity, an approval as a wait
+ * for the {@code decide} signal, a sleep as a durable timer. Never throws for a step's own failure;
+ * it returns a {@link StepOutcome}.
+ */
+final class StepExecutor {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final RunState state;
+  private final Map<String, ApprovalDecision> decisions;
+  private final AgentCatalog catalog;
+  private final String pipeline;
+  private final String workflowId;
+
+  StepExecutor(
+      RunState state,
+      Map<String, ApprovalDecision> decisions,
+      AgentCatalog catalog,
+      String pipeline,
+      String workflowId) {
+    this.state = state;
+    this.decisions = decisions;
+    this.catalog = catalog;
+    this.pipeline = pipeline;
+    this.workflowId = workflowId;
+  }
+
+  StepOutcome execute(StepDefinition step) {
+    try {
+      return switch (step.type()) {
+        case AGENT -> runAgent(step);
+        case APPROVAL -> awaitApproval(step);
+        case SLEEP -> sleep(step);
+      };
+    } catch (CanceledFailure e) {
+      return StepOutcome.cancelled("cancelled before completion");
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) {
+        return StepOutcome.cancelled("cancelled before completion");
+      }
+      return StepOutcome.failed(attemptsOf(e, step), errorOf(e));
+    } catch (ExpressionException e) {
+      return StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage()));
+    }
+  }
+
+  private StepOutcome runAgent(StepDefinition step) {
+    JsonNode arguments = render(step.with());
+    boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
+    JsonNode context = readsContext ? state.variablesObject() : null;
+    AgentRequest request =
+        new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
+    ActivityOptions options = StepActivityOptions.forStep(step);
+    AgentResult result =
+        Workflow.newUntypedActivityStub(options).execute(step.agent(), AgentResult.class, request);
+    if (result.skippedReason() != null) {
+      return StepOutcome.skipped(result.attempt(), result.skippedReason());
+    }
+    return StepOutcome.succeeded(result.output(), result.attempt(), result.usage());
+  }
+
+  private StepOutcome awaitApproval(StepDefinition step) {
+    String id = step.id();
+    state.started(id, now(), StepStatus.WAITING_APPROVAL);
+    if (step.timeout() == null) {
+      Workflow.await(() -> decisions.containsKey(id));
+    } else {
+      Duration timeout = Durations.parse(step.timeout());
+      if (!Workflow.await(timeout, () -> decisions.containsKey(id))) {
+        return StepOutcome.failed(
+            0,
+            new StepError(FailureTypes.APPROVAL_TIMED_OUT, "no decision within " + step.timeout()));
+      }
+    }
+    ApprovalDecision decision = decisions.get(id);
+    if (!decision.approved()) {
+      String by = decision.decidedBy() == null ? "" : " by " + decision.decidedBy();
+      String comment = decision.comment() == null ? "" : ": " + decision.comment();
+      return StepOutcome.failed(
+          0, new StepError(FailureTypes.APPROVAL_REJECTED, "rejected" + by + comment));
+    }
+    ObjectNode output = JSON.objectNode().put("approved", true);
+    output.put("comment", decision.comment());
+    output.put("decidedBy", decision.decidedBy());
+    return StepOutcome.succeeded(output, 0, null);
+  }
+
+  private StepOutcome sleep(StepDefinition step) {
+    JsonNode arguments = render(step.with());
+    String duration = arguments.path("duration").asText();
+    Workflow.sleep(Durations.parse(duration));
+    return StepOutcome.succeeded(JSON.objectNode().put("slept", duration), 0, null);
+  }
+
+  /** The step's {@code with}, templates rendered against the run's variables now. */
+  JsonNode arguments(StepDefinition step) {
+    return render(step.with());
+  }
+
+  private JsonNode render(JsonNode with) {
+    return Templates.render(with == null ? JSON.objectNode() : with, state.variables());
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static int attemptsOf(ActivityFailure failure, StepDefinition step) {
+    if (failure.getCause() instanceof ApplicationFailure application
+        && application.getDetails().getSize() > 0) {
+      return application.getDetails().get(AgentFailureDetails.class).attempt();
+    }
+    if (failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
+      return StepActivityOptions.forStep(step).getRetryOptions().getMaximumAttempts();
+    }
+    return 1;
+  }
+
+  private static StepError errorOf(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return new StepError(application.getType(), application.getOriginalMessage());
+    }
+    if (cause instanceof TimeoutFailure timeout) {
+      return new StepError(
+          "Timeout", "attempt timed out (" + timeout.getTimeoutType().name() + ")");
+    }
+    String type = cause == null ? "ActivityFailure" : cause.getClass().getSimpleName();
+    String message = cause == null ? failure.getOriginalMessage() : cause.getMessage();
+    return new StepError(type, message);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.agenthub.worker;
+
+import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentMetrics;
+import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.BuiltInAgents;
+import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
+import dev.agenthub.cost.PriceTable;
+import dev.agenthub.run.PipelineWorkflowImpl;
+import dev.agenthub.telemetry.Telemetry;
+import io.temporal.activity.DynamicActivity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Temporal worker that executes pipeline workflows, alert notifications and agents on one
+ * task queue. Close it before the client's stubs and before any embedded server.
+ */
+public final class PipelineWorker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PipelineWorker.class);
+
+  private final WorkerFactory factory;
+
+  private PipelineWorker(WorkerFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Starts polling {@code taskQueue} with the built-in agents configured by {@code agents}, priced
+   * with {@code prices}, reporting to {@code telemetry}.
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      AgentsConfiguration agents,
+      PriceTable prices,
+      Telemetry telemetry) {
+    return start(
+        client,
+        taskQueue,
+        settings,
+        new AgentActivities(
+            BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry()),
+            AgentMetrics.of(telemetry.meterRegistry(), agents)),
+        telemetry.workerInterceptors());
+  }
+
+  /**
+   * Starts polling {@code taskQueue}.
+   *
+   * @param agents the agents, dispatched by activity type (= agent name)
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      DynamicActivity agents,
+      List<WorkerInterceptor> interceptors) {
+    boolean virtual = useVirtualThreads(settings);
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(settings.workflowCacheSize())
+                .setUsingVirtualWorkflowThreads(virtual)
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .build());
+    Worker worker =
+        factory.newWorker(
+            taskQueue,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
+                .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
+                .setUsingVirtualThreadsOnActivityWorker(virtual)
+                .setUsingVirtualThreadsOnWorkflowWorker(virtual)
+                .build());
+    worker.registerWorkflowImplementationTypes(
+        PipelineWorkflowImpl.class, AlertNotificationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(agents);
+    factory.start();
+    log.info(
+        "worker polling task queue {} in namespace {}",
+        taskQueue,
+        client.getOptions().getNamespace());
+    return new PipelineWorker(factory);
+  }
+
+  /** Stops polling and waits up to 10 s for running tasks. Idempotent. */
+  @Override
+  public void close() {
+    if (factory.isShutdown()) {
+      return;
+    }
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private static boolean useVirtualThreads(WorkerSettings settings) {
+    int feature = Runtime.version().feature();
+    if (!settings.virtualThreads()) {
+      log.info("virtual threads disabled by configuration (worker.virtualThreads: false)");
+      return false;
+    }
+    if (feature < 21) {
+      log.info(
+          "virtual threads off: this JVM is Java {}, they need Java 21+; using platform threads",
+          feature);
+      return false;
+    }
+    return true;
+  }
+}

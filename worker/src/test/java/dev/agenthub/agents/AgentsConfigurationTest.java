@@ -1,0 +1,76 @@
+package dev.agenthub.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agenthub.cost.PriceTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentsConfigurationTest {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @Test
+  void defaults_useTheSimulatedProviderAndTheDefaultSlackChannel() {
+    AgentsConfiguration config = new AgentsConfiguration();
+
+    assertThat(config.getLlm().defaultProvider()).isEqualTo("simulated");
+    assertThat(config.getLlm().simulated().latency()).isEqualTo(Duration.ofMillis(200));
+    assertThat(config.getLlm().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.getLlm().providers()).containsKey("openai");
+    assertThat(config.getNotify().defaultChannel()).isEqualTo("default");
+    assertThat(config.getNotify().channels().get("default").urlEnv())
+        .isEqualTo("SLACK_WEBHOOK_URL");
+  }
+
+  @Test
+  void bindsFromYaml_withHumanDurations() throws Exception {
+    AgentsConfiguration config =
+        YAML.readValue(
+            """
+            llm:
+              defaultProvider: local
+              requestTimeout: 90s
+              simulated:
+                latency: 50ms
+              providers:
+                local:
+                  baseUrl: http://localhost:11434
+                  apiKeyEnv: LOCAL_KEY
+                  defaultModel: llama3
+            notify:
+              channels:
+                alerts:
+                  type: webhook
+                  urlEnv: ALERTS_URL
+            """,
+            AgentsConfiguration.class);
+
+    assertThat(config.getLlm().defaultProvider()).isEqualTo("local");
+    assertThat(config.getLlm().requestTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.getLlm().simulated().latency()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.getLlm().providers())
+        .isEqualTo(
+            Map.of(
+                "local",
+                new AgentsConfiguration.Provider("http://localhost:11434", "LOCAL_KEY", "llama3")));
+    assertThat(config.getNotify().channels().get("alerts"))
+        .isEqualTo(
+            new AgentsConfiguration.Channel(
+                AgentsConfiguration.ChannelType.WEBHOOK, "ALERTS_URL", null));
+    assertThat(config.getNotify().defaultChannel()).isEqualTo("default");
+  }
+
+  @Test
+  void builtInAgents_registerTheFourAgents() {
+    AgentRegistry registry =
+        BuiltInAgents.create(
+            new AgentsConfiguration(), PriceTable.loadDefault(), Clock.systemUTC());
+
+    assertThat(registry.names()).containsExactly("llm", "http", "notify", "transform");
+  }
+}

@@ -1,0 +1,355 @@
+package dev.agenthub.run;
+
+import static dev.agenthub.run.TestPipelines.agent;
+import static dev.agenthub.run.TestPipelines.approval;
+import static dev.agenthub.run.TestPipelines.continueOnError;
+import static dev.agenthub.run.TestPipelines.json;
+import static dev.agenthub.run.TestPipelines.pipeline;
+import static dev.agenthub.run.TestPipelines.sleep;
+import static dev.agenthub.run.TestPipelines.when;
+import static dev.agenthub.run.TestPipelines.withRetry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.agenthub.dsl.PipelineDefinition;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PipelineWorkflowImplTest {
+
+  private static final String QUEUE = "test-queue";
+
+  private TestWorkflowEnvironment env;
+  private ScriptedAgents agents;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    agents = new ScriptedAgents();
+    worker.registerActivitiesImplementations(agents);
+    client = env.getWorkflowClient();
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private PipelineWorkflow stub(String id) {
+    return client.newWorkflowStub(
+        PipelineWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+  }
+
+  private PipelineRunResult run(PipelineDefinition pipeline, String input) {
+    return stub("run-" + System.nanoTime()).run(PipelineRunInput.of(pipeline, json(input)));
+  }
+
+  private static StepProgress step(PipelineRunResult result, String id) {
+    return result.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static StepProgress step(RunProgress progress, String id) {
+    return progress.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static ApplicationFailure runFailure(Runnable run) {
+    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class, run::run);
+    assertThat(failed).as("the run should fail").isNotNull();
+    assertThat(failed.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) failed.getCause();
+  }
+
+  private RunProgress awaitProgress(PipelineWorkflow workflow, Predicate<RunProgress> condition) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      RunProgress progress = workflow.progress();
+      if (progress != null && condition.test(progress)) {
+        return progress;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("progress condition not met within 20 s");
+  }
+
+  @Test
+  void independentSteps_runInParallel() {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("a", "slow", "{\"millis\": 5000}"),
+            agent("b", "slow", "{\"millis\": 5000}"),
+            agent("c", "echo", "{}", "a", "b"));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    StepProgress a = step(result, "a");
+    StepProgress b = step(result, "b");
+    StepProgress c = step(result, "c");
+    assertThat(Duration.between(a.startedAt(), b.startedAt()).abs())
+        .isLessThan(Duration.ofSeconds(1));
+    Duration total = Duration.between(a.startedAt(), c.endedAt());
+    assertThat(total)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(5))
+        .isLessThan(Duration.ofSeconds(9));
+    assertThat(c.startedAt()).isAfterOrEqualTo(a.endedAt()).isAfterOrEqualTo(b.endedAt());
+  }
+
+  @Test
+  void retryableFailures_areRetriedUntilSuccess() {
+    PipelineDefinition pipeline =
+        pipeline(withRetry(agent("fetch", "flaky", "{\"failures\": 2}"), 5));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "fetch").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result, "fetch").attempts()).isEqualTo(3);
+    assertThat(step(result, "fetch").output()).isEqualTo(json("{\"attempt\": 3}"));
+    assertThat(agents.calls("fetch")).isEqualTo(3);
+  }
+
+  @Test
+  void exhaustedRetries_failTheRunWithTheLastError() {
+    PipelineDefinition pipeline =
+        pipeline(withRetry(agent("fetch", "flaky", "{\"failures\": 9}"), 2));
+
+    ApplicationFailure failure = runFailure(() -> run(pipeline, "{}"));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("step \"fetch\" failed: AgentRemoteError: HTTP 503 on attempt 2");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "fetch").attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void nonRetryableFailure_stopsTheRunNamingTheStep() {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"x\": 1}"),
+            withRetry(agent("fetch", "broken", "{}", "outline"), 5),
+            agent("publish", "echo", "{}", "fetch"));
+
+    ApplicationFailure failure = runFailure(() -> run(pipeline, "{}"));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("step \"fetch\" failed: AgentClientError: HTTP 404 Not Found");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(progress.failedStep()).isEqualTo("fetch");
+    assertThat(step(progress, "fetch").attempts()).isEqualTo(1);
+    assertThat(step(progress, "outline").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(progress, "publish").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "publish").error().type()).isEqualTo("NotReached");
+    assertThat(agents.calls("fetch")).isEqualTo(1);
+    assertThat(agents.calls("publish")).isZero();
+  }
+
+  @Test
+  void failingStep_cancelsItsRunningSiblings() {
+    PipelineDefinition pipeline =
+        pipeline(agent("fetch", "broken", "{}"), approval("review", null));
+
+    ApplicationFailure failure = runFailure(() -> run(pipeline, "{}"));
+
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "review").status()).isEqualTo(StepStatus.CANCELLED);
+  }
+
+  @Test
+  void approval_approved_completesTheRun() {
+    PipelineWorkflow workflow = stub("approve-1");
+    PipelineDefinition pipeline =
+        pipeline(
+            "{\"verdict\": \"${{ steps.review.output.comment }}\"}",
+            agent("draft", "echo", "{\"text\": \"hello\"}"),
+            approval("review", "1h", "draft"));
+    WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, json("{}")));
+
+    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+    workflow.decide(new ApprovalDecision("review", true, "ship it", "alice"));
+
+    PipelineRunResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
+    assertThat(step(result, "review").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result, "review").output())
+        .isEqualTo(
+            json("{\"approved\": true, \"comment\": \"ship it\", \"decidedBy\": \"alice\"}"));
+    assertThat(result.output()).isEqualTo(json("{\"verdict\": \"ship it\"}"));
+  }
+
+  @Test
+  void approval_rejected_failsTheRun() {
+    PipelineWorkflow workflow = stub("reject-1");
+    WorkflowClient.start(
+        workflow::run, PipelineRunInput.of(pipeline(approval("review", null)), json("{}")));
+    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+
+    workflow.decide(new ApprovalDecision("review", false, "not convincing", "bob"));
+
+    ApplicationFailure failure =
+        runFailure(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class));
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("step \"review\" failed: ApprovalRejected: rejected by bob: not convincing");
+  }
+
+  @Test
+  void approval_withoutDecision_timesOut() {
+    ApplicationFailure failure = runFailure(() -> run(pipeline(approval("review", "2h")), "{}"));
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("step \"review\" failed: ApprovalTimedOut: no decision within 2h");
+  }
+
+  @Test
+  void decisionForAnUnknownStep_isIgnored() {
+    PipelineWorkflow workflow = stub("ignore-1");
+    WorkflowClient.start(
+        workflow::run, PipelineRunInput.of(pipeline(approval("review", null)), json("{}")));
+    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+
+    workflow.decide(new ApprovalDecision("nope", true, null, null));
+    workflow.decide(new ApprovalDecision("review", true, null, null));
+
+    PipelineRunResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
+    assertThat(step(result, "review").status()).isEqualTo(StepStatus.SUCCEEDED);
+  }
+
+  @Test
+  void whenFalse_skipsTheStep_andDependentsSeeItSkipped() {
+    PipelineDefinition pipeline =
+        pipeline(
+            when(agent("notify", "echo", "{}"), "input.send"),
+            agent("report", "echo", "{\"notified\": \"${{ steps.notify.status }}\"}", "notify"));
+
+    PipelineRunResult result = run(pipeline, "{\"send\": false}");
+
+    assertThat(step(result, "notify").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(result, "notify").error().message()).isEqualTo("when `input.send` is false");
+    assertThat(step(result, "report").output()).isEqualTo(json("{\"notified\": \"skipped\"}"));
+    assertThat(agents.calls("notify")).isZero();
+  }
+
+  @Test
+  void onErrorContinue_letsDependentsRunWithTheFailureRecorded() {
+    PipelineDefinition pipeline =
+        pipeline(
+            continueOnError(agent("fetch", "broken", "{}")),
+            agent(
+                "report",
+                "echo",
+                "{\"fetch\": \"${{ steps.fetch.status }}: ${{ steps.fetch.error.message }}\"}",
+                "fetch"));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "fetch").status()).isEqualTo(StepStatus.FAILED);
+    assertThat(step(result, "fetch").error().type()).isEqualTo(FailureTypes.AGENT_CLIENT_ERROR);
+    assertThat(step(result, "report").output())
+        .isEqualTo(json("{\"fetch\": \"failed: HTTP 404 Not Found\"}"));
+  }
+
+  @Test
+  void sleep_isADurableTimer() {
+    PipelineRunResult result =
+        run(pipeline(sleep("wait", "3h"), agent("after", "echo", "{}", "wait")), "{}");
+
+    StepProgress wait = step(result, "wait");
+    assertThat(Duration.between(wait.startedAt(), wait.endedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofHours(3));
+    assertThat(step(result, "after").status()).isEqualTo(StepStatus.SUCCEEDED);
+  }
+
+  @Test
+  void templatesAndOutput_seeInputAndEarlierSteps() {
+    PipelineDefinition pipeline =
+        pipeline(
+            "{\"summary\": \"${{ steps.draft.output.text }} (${{ input.topic }})\","
+                + " \"tokens\": \"${{ steps.draft.output.n }}\"}",
+            agent(
+                "draft",
+                "echo",
+                "{\"text\": \"About ${{ input.topic }}\", \"n\": \"${{ size(input.topic) }}\"}"));
+
+    PipelineRunResult result = run(pipeline, "{\"topic\": \"durable execution\"}");
+
+    assertThat(result.output())
+        .isEqualTo(
+            json("{\"summary\": \"About durable execution (durable execution)\", \"tokens\": 17}"));
+    assertThat(result.usage().inputTokens()).isEqualTo(10);
+    assertThat(result.usage().outputTokens()).isEqualTo(5);
+  }
+
+  @Test
+  void expressionError_failsTheStepWithoutCallingTheAgent() {
+    PipelineDefinition pipeline =
+        pipeline(agent("draft", "echo", "{\"text\": \"${{ input.missing.field }}\"}"));
+
+    ApplicationFailure failure = runFailure(() -> run(pipeline, "{}"));
+
+    assertThat(failure.getOriginalMessage()).startsWith("step \"draft\" failed: ExpressionError:");
+    assertThat(agents.calls("draft")).isZero();
+  }
+
+  @Test
+  void reusedSteps_areNotRunAgain() {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"text\": \"first\"}"),
+            agent("draft", "echo", "{\"from\": \"${{ steps.outline.output.text }}\"}", "outline"));
+    StepProgress earlier =
+        new StepProgress(
+            "outline",
+            "echo",
+            StepStatus.SUCCEEDED,
+            1,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            json("{\"text\": \"from the failed run\"}"),
+            10,
+            false,
+            null,
+            null,
+            false);
+    PipelineRunInput input =
+        new PipelineRunInput(pipeline, json("{}"), Map.of("outline", earlier), null, "old-run");
+
+    PipelineRunResult result = stub("resume-1").run(input);
+
+    assertThat(agents.calls("outline")).isZero();
+    assertThat(step(result, "outline").reused()).isTrue();
+    assertThat(step(result, "draft").output())
+        .isEqualTo(json("{\"from\": \"from the failed run\"}"));
+  }
+
+  @Test
+  void cancellingTheRun_cancelsWaitingSteps() {
+    PipelineWorkflow workflow = stub("cancel-1");
+    WorkflowClient.start(
+        workflow::run, PipelineRunInput.of(pipeline(approval("review", null)), json("{}")));
+    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.agenthub.run;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays recorded histories against today's interpreter. A change to workflow code that would
+ * alter the command sequence of a recorded run fails here; guard such changes with {@code
+ * Workflow.getVersion} and record a new history beside the old ones.
+ */
+class PipelineWorkflowReplayTest {
+
+  /**
+   * A run with parallel steps, a retried agent, a skipped {@code when}, a durable sleep and an
+   * approved approval step.
+   */
+  @Test
+  void replay_pipelineV1History() throws Exception {
+    File history = resource("histories/pipeline-v1.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  /**
+   * A run under the budget guard (version 1 of {@code budget-guard}): the first llm step runs, the
+   * second's worst case does not fit the run's budget, so it never starts and the run fails with
+   * {@code BudgetExceeded}.
+   */
+  @Test
+  void replay_pipelineV2BudgetStopHistory() throws Exception {
+    File history = resource("histories/pipeline-v2-budget.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  private static File resource(String name) throws URISyntaxException {
+    return new File(
+        Objects.requireNonNull(
+                PipelineWorkflowReplayTest.class.getClassLoader().getResource(name), name)
+            .toURI());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.agenthub.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agenthub.agents.AgentFailureDetails;
+import dev.agenthub.agents.AgentRequest;
+import dev.agenthub.agents.AgentResult;
+import dev.agenthub.cost.Usage;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.activity.DynamicActivity;
+import io.temporal.common.converter.EncodedValues;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test agents with scripted behaviour, registered as the worker's dynamic activity:
+ *
+ * <ul>
+ *   <li>{@code echo}: returns its arguments, with usage of 10 input / 5 output tokens;
+ *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
+ *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
+ *   <li>{@code broken}: fails non-retryably like an HTTP 404;
+ * </ul>
+ */
+final class ScriptedAgents implements DynamicActivity {
+
+  final Map<String, AtomicInteger> callsByStep = new ConcurrentHashMap<>();
+
+  int calls(String stepId) {
+    AtomicInteger calls = callsByStep.get(stepId);
+    return calls == null ? 0 : calls.get();
+  }
+
+  @Override
+  public Object execute(EncodedValues args) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    AgentRequest request = args.get(0, AgentRequest.class);
+    callsByStep.computeIfAbsent(request.stepId(), k -> new AtomicInteger()).incrementAndGet();
+    int attempt = info.getAttempt();
+    JsonNode with = request.arguments();
+    switch (info.getActivityType()) {
+      case "echo":
+        return new AgentResult(with, new Usage("sim-small", 10, 5, 0.001, true), attempt, null);
+      case "slow":
+        sleep(with.path("millis").asLong());
+        return new AgentResult(JsonNodeFactory.instance.objectNode(), Usage.NONE, attempt, null);
+      case "flaky":
+        if (attempt <= with.path("failures").asInt()) {
+          throw ApplicationFailure.newFailure(
+              "HTTP 503 on attempt " + attempt,
+              FailureTypes.AGENT_REMOTE_ERROR,
+              new AgentFailureDetails(attempt));
+        }
+        return new AgentResult(
+            JsonNodeFactory.instance.objectNode().put("attempt", attempt),
+            Usage.NONE,
+            attempt,
+            null);
+      case "broken":
+        throw ApplicationFailure.newNonRetryableFailure(
+            "HTTP 404 Not Found",
+            FailureTypes.AGENT_CLIENT_ERROR,
+            new AgentFailureDetails(attempt));
+      default:
+        throw new IllegalStateException("unknown test agent " + info.getActivityType());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.agenthub.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerConfigurationTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void load_bindsEveryBlock_andSubstitutesEnvironmentDefaults() throws Exception {
+    Path file = dir.resolve("worker.yml");
+    Files.writeString(
+        file,
+        """
+        temporal:
+          target: ${AGENTHUB_TEST_UNSET_TARGET:-temporal.example:7233}
+          namespace: prod
+          taskQueue: pipelines-eu
+          apiKey: ${AGENTHUB_TEST_UNSET_KEY:-}
+        worker:
+          maxConcurrentActivities: 7
+          virtualThreads: false
+        agents:
+          llm:
+            defaultProvider: openai
+        """);
+
+    WorkerConfiguration config = WorkerConfiguration.load(file);
+
+    assertThat(config.temporal().target()).isEqualTo("temporal.example:7233");
+    assertThat(config.temporal().namespace()).isEqualTo("prod");
+    assertThat(config.temporal().taskQueue()).isEqualTo("pipelines-eu");
+    assertThat(config.temporal().apiKey()).isNull();
+    assertThat(config.worker().maxConcurrentActivities()).isEqualTo(7);
+    assertThat(config.worker().maxConcurrentWorkflowTasks()).isEqualTo(50);
+    assertThat(config.worker().virtualThreads()).isFalse();
+    assertThat(config.agents().getLlm().defaultProvider()).isEqualTo("openai");
+  }
+
+  @Test
+  void load_rejectsUnknownKeys_andUndefinedVariables() throws Exception {
+    Path typo = dir.resolve("typo.yml");
+    Files.writeString(typo, "temporal:\n  targt: x:1\n");
+    assertThatThrownBy(() -> WorkerConfiguration.load(typo)).hasMessageContaining("targt");
+
+    Path undefined = dir.resolve("undefined.yml");
+    Files.writeString(undefined, "temporal:\n  apiKey: ${AGENTHUB_TEST_SURELY_UNSET}\n");
+    assertThatThrownBy(() -> WorkerConfiguration.load(undefined))
+        .hasMessageContaining("AGENTHUB_TEST_SURELY_UNSET");
+  }
+
+  @Test
+  void settings_neverPrintTheApiKey() throws Exception {
+    Path file = dir.resolve("cloud.yml");
+    Files.writeString(file, "temporal:\n  apiKey: super-secret-key\n");
+
+    assertThat(WorkerConfiguration.load(file).temporal().toString())
+        .doesNotContain("super-secret-key")
+        .contains("apiKey=***");
+  }
+}
