@@ -56,6 +56,17 @@ class WorkerConfigurationTest {
   }
 
   @Test
+  void load_acceptsTheShippedExamples() throws Exception {
+    for (String example :
+        new String[] {"../config/worker.yml", "../deploy/k8s/base/config/worker.yml"}) {
+      WorkerConfiguration config = WorkerConfiguration.load(Path.of(example));
+
+      assertThat(config.admin().getPort()).as(example).isEqualTo(AdminFactory.DEFAULT_PORT);
+      assertThat(config.temporal().taskQueue()).as(example).isEqualTo("agenthub-pipelines");
+    }
+  }
+
+  @Test
   void settings_neverPrintTheApiKey() throws Exception {
     Path file = dir.resolve("cloud.yml");
     Files.writeString(file, "temporal:\n  apiKey: super-secret-key\n");
