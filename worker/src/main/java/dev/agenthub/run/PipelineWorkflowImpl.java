@@ -69,7 +69,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     state = new RunState(pipeline, input.input(), runVariable(info, pipeline, input.retryOf()));
     input.reusedSteps().values().stream()
         .filter(reused -> pipeline.step(reused.id()).isPresent())
-        .forEach(reused -> state.update(asReused(reused)));
+        .forEach(reused -> state.update(reused.reusedFromEarlierRun()));
     StepExecutor executor =
         new StepExecutor(state, decisions, AGENTS, pipeline.name(), info.getWorkflowId());
 
@@ -106,7 +106,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   private void markUnreached(String reason) {
     for (StepProgress step : state.steps()) {
       if (step.status() == StepStatus.PENDING) {
-        state.settled(step.id(), StepStatus.SKIPPED, null, 0, new StepError("NotReached", reason));
+        state.skipped(step.id(), null, 0, new StepError("NotReached", reason));
       }
     }
   }
@@ -156,21 +156,5 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     run.put("version", pipeline.version());
     run.put("retryOf", retryOf);
     return run;
-  }
-
-  private static StepProgress asReused(StepProgress earlier) {
-    return new StepProgress(
-        earlier.id(),
-        earlier.kind(),
-        StepStatus.SUCCEEDED,
-        earlier.attempts(),
-        earlier.startedAt(),
-        earlier.endedAt(),
-        earlier.output(),
-        earlier.outputBytes(),
-        false,
-        null,
-        earlier.usage(),
-        true);
   }
 }

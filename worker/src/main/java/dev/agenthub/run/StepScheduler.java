@@ -116,11 +116,11 @@ final class StepScheduler {
         }
         Optional<StepError> refusal = checkBudget(step);
         if (refusal.isPresent()) {
-          state.started(step.id(), now(), StepStatus.RUNNING);
+          state.running(step.id(), now());
           record(step, StepOutcome.failed(0, refusal.get()));
           return step.id();
         }
-        state.started(step.id(), now(), StepStatus.RUNNING);
+        state.running(step.id(), now());
         List<Promise<StepOutcome>> holder = new ArrayList<>(1);
         CancellationScope scope =
             Workflow.newCancellationScope(
@@ -177,10 +177,10 @@ final class StepScheduler {
       if (CelExpressions.test(step.when(), state.variables())) {
         return true;
       }
-      state.started(step.id(), now(), StepStatus.RUNNING);
+      state.running(step.id(), now());
       record(step, StepOutcome.skipped(0, "when `" + step.when() + "` is false"));
     } catch (ExpressionException e) {
-      state.started(step.id(), now(), StepStatus.RUNNING);
+      state.running(step.id(), now());
       record(
           step,
           StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
@@ -193,12 +193,9 @@ final class StepScheduler {
     switch (outcome.kind()) {
       case SUCCEEDED ->
           state.succeeded(step.id(), at, outcome.output(), outcome.attempts(), outcome.usage());
-      case FAILED ->
-          state.settled(step.id(), StepStatus.FAILED, at, outcome.attempts(), outcome.error());
-      case SKIPPED ->
-          state.settled(step.id(), StepStatus.SKIPPED, at, outcome.attempts(), outcome.error());
-      case CANCELLED ->
-          state.settled(step.id(), StepStatus.CANCELLED, at, outcome.attempts(), outcome.error());
+      case FAILED -> state.failed(step.id(), at, outcome.attempts(), outcome.error());
+      case SKIPPED -> state.skipped(step.id(), at, outcome.attempts(), outcome.error());
+      case CANCELLED -> state.cancelled(step.id(), at, outcome.attempts(), outcome.error());
     }
   }
 
