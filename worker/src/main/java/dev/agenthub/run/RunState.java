@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,49 +46,29 @@ final class RunState {
     steps.put(progress.id(), progress);
   }
 
-  void started(String id, Instant at, StepStatus status) {
-    StepProgress p = steps.get(id);
-    update(
-        new StepProgress(
-            id, p.kind(), status, p.attempts(), at, null, null, 0, false, null, null, false));
+  void running(String id, Instant at) {
+    update(steps.get(id).running(at));
+  }
+
+  void waitingApproval(String id, Instant at) {
+    update(steps.get(id).waitingApproval(at));
   }
 
   void succeeded(
       String id, Instant at, JsonNode output, int attempts, dev.agenthub.cost.Usage usage) {
-    StepProgress p = steps.get(id);
-    long bytes = output == null ? 0 : output.toString().getBytes(StandardCharsets.UTF_8).length;
-    update(
-        new StepProgress(
-            id,
-            p.kind(),
-            StepStatus.SUCCEEDED,
-            attempts,
-            p.startedAt(),
-            at,
-            output,
-            bytes,
-            false,
-            null,
-            usage,
-            false));
+    update(steps.get(id).succeeded(at, attempts, output, usage));
   }
 
-  void settled(String id, StepStatus status, Instant at, int attempts, StepError error) {
-    StepProgress p = steps.get(id);
-    update(
-        new StepProgress(
-            id,
-            p.kind(),
-            status,
-            attempts,
-            p.startedAt(),
-            at,
-            null,
-            0,
-            false,
-            error,
-            p.usage(),
-            false));
+  void failed(String id, Instant at, int attempts, StepError error) {
+    update(steps.get(id).failed(at, attempts, error));
+  }
+
+  void skipped(String id, Instant at, int attempts, StepError error) {
+    update(steps.get(id).skipped(at, attempts, error));
+  }
+
+  void cancelled(String id, Instant at, int attempts, StepError error) {
+    update(steps.get(id).cancelled(at, attempts, error));
   }
 
   boolean isSettled(String id) {
@@ -125,7 +104,8 @@ final class RunState {
     List<StepProgress> view = new ArrayList<>(steps.size());
     steps
         .values()
-        .forEach(s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? truncated(s) : s));
+        .forEach(
+            s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? s.withOutputLeftOut() : s));
     return new RunProgress(pipeline.name(), pipeline.version(), status, view, usage(), failedStep);
   }
 
@@ -166,21 +146,5 @@ final class RunState {
           .put("message", step.error().message());
     }
     return variable;
-  }
-
-  private static StepProgress truncated(StepProgress s) {
-    return new StepProgress(
-        s.id(),
-        s.kind(),
-        s.status(),
-        s.attempts(),
-        s.startedAt(),
-        s.endedAt(),
-        null,
-        s.outputBytes(),
-        true,
-        s.error(),
-        s.usage(),
-        s.reused());
   }
 }

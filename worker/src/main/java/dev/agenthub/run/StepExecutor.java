@@ -87,7 +87,7 @@ final class StepExecutor {
 
   private StepOutcome awaitApproval(StepDefinition step) {
     String id = step.id();
-    state.started(id, now(), StepStatus.WAITING_APPROVAL);
+    state.waitingApproval(id, now());
     if (step.timeout() == null) {
       Workflow.await(() -> decisions.containsKey(id));
     } else {

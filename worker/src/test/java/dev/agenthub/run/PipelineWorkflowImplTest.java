@@ -315,19 +315,9 @@ class PipelineWorkflowImplTest {
             agent("outline", "echo", "{\"text\": \"first\"}"),
             agent("draft", "echo", "{\"from\": \"${{ steps.outline.output.text }}\"}", "outline"));
     StepProgress earlier =
-        new StepProgress(
-            "outline",
-            "echo",
-            StepStatus.SUCCEEDED,
-            1,
-            Instant.EPOCH,
-            Instant.EPOCH,
-            json("{\"text\": \"from the failed run\"}"),
-            10,
-            false,
-            null,
-            null,
-            false);
+        StepProgress.pending("outline", "echo")
+            .running(Instant.EPOCH)
+            .succeeded(Instant.EPOCH, 1, json("{\"text\": \"from the failed run\"}"), null);
     PipelineRunInput input =
         new PipelineRunInput(pipeline, json("{}"), Map.of("outline", earlier), null, "old-run");
 

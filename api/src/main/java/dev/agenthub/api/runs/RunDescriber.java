@@ -6,7 +6,6 @@ import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.run.StepError;
 import dev.agenthub.run.StepProgress;
-import dev.agenthub.run.StepStatus;
 import io.grpc.Status;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -166,19 +165,8 @@ final class RunDescriber {
     if (step.status().isTerminal()) {
       return step;
     }
-    return new StepProgress(
-        step.id(),
-        step.kind(),
-        StepStatus.CANCELLED,
-        step.attempts(),
-        step.startedAt(),
-        step.endedAt(),
-        null,
-        0,
-        false,
-        new StepError(failure.type(), failure.message()),
-        step.usage(),
-        step.reused());
+    // The run stopped without ending the step, so it has no end time; it keeps what it spent.
+    return step.cancelled(null, step.attempts(), new StepError(failure.type(), failure.message()));
   }
 
   private record Outcome(

@@ -1,0 +1,210 @@
+package dev.agenthub.run;
+
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentSpec;
+import dev.agenthub.dsl.OnError;
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.StepType;
+import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.dsl.expr.ExpressionException;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/**
+ * The interpreter's scheduling loop: starts every step whose {@code needs} have settled, each in
+ * its own cancellation scope, in definition order; evaluates {@code when} just before a step would
+ * start; admits cost-bearing steps against the budget; records each step as it settles; and at the
+ * first failure of an {@code onError: fail} step (or a budget refusal) cancels the steps still
+ * running and starts no more.
+ *
+ * <p>Workflow-thread only, one instance per run. Deterministic: it reads only the run's state,
+ * {@code Workflow.*} time and the promises of the steps it started, and iterates insertion-ordered
+ * maps, so the order of the commands it issues is fixed by the definition and the history. That
+ * order is pinned by the replay tests over recorded histories; changing it needs {@code
+ * Workflow.getVersion}.
+ */
+final class StepScheduler {
+
+  private static final Logger log = Workflow.getLogger(StepScheduler.class);
+
+  private final PipelineDefinition pipeline;
+  private final RunState state;
+  private final StepExecutor executor;
+  private final AgentCatalog agents;
+  private final BudgetGuard budget;
+  private final RunMetrics metrics;
+  private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
+  private final Map<String, Promise<StepOutcome>> running = new LinkedHashMap<>();
+
+  /** {@code budget} is null when the run has none (or was recorded before the guard existed). */
+  StepScheduler(
+      PipelineDefinition pipeline,
+      RunState state,
+      StepExecutor executor,
+      AgentCatalog agents,
+      BudgetGuard budget,
+      RunMetrics metrics) {
+    this.pipeline = pipeline;
+    this.state = state;
+    this.executor = executor;
+    this.agents = agents;
+    this.budget = budget;
+    this.metrics = metrics;
+  }
+
+  /** Runs the DAG to the end; returns the id of the step that failed the run, if one did. */
+  Optional<String> run() {
+    String failedStep = null;
+    while (true) {
+      if (failedStep == null && !CancellationScope.current().isCancelRequested()) {
+        failedStep = startReadySteps();
+        if (failedStep != null) {
+          log.info("step {} over budget; cancelling {} running step(s)", failedStep, scopes.size());
+          scopes.values().forEach(CancellationScope::cancel);
+        }
+      }
+      if (running.isEmpty()) {
+        return Optional.ofNullable(failedStep);
+      }
+      Promise.anyOf(running.values()).get();
+      for (String id : List.copyOf(running.keySet())) {
+        Promise<StepOutcome> promise = running.get(id);
+        if (!promise.isCompleted()) {
+          continue;
+        }
+        running.remove(id);
+        scopes.remove(id);
+        StepDefinition step = pipeline.step(id).orElseThrow();
+        record(step, promise.get());
+        if (budget != null) {
+          budget.release(id);
+        }
+        recordMetrics(step);
+        if (failedStep == null && failsRun(step)) {
+          failedStep = id;
+          log.info("step {} failed; cancelling {} running step(s)", id, scopes.size());
+          scopes.values().forEach(CancellationScope::cancel);
+        }
+      }
+    }
+  }
+
+  /** Starts every ready step; returns the id of a step the budget refused (none start after it). */
+  private String startReadySteps() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (StepDefinition step : pipeline.steps()) {
+        if (!isReady(step)) {
+          continue;
+        }
+        changed = true;
+        if (!shouldRun(step)) {
+          continue;
+        }
+        Optional<StepError> refusal = checkBudget(step);
+        if (refusal.isPresent()) {
+          state.running(step.id(), now());
+          record(step, StepOutcome.failed(0, refusal.get()));
+          return step.id();
+        }
+        state.running(step.id(), now());
+        List<Promise<StepOutcome>> holder = new ArrayList<>(1);
+        CancellationScope scope =
+            Workflow.newCancellationScope(
+                () -> holder.add(Async.function(executor::execute, step)));
+        scope.run();
+        scopes.put(step.id(), scope);
+        running.put(step.id(), holder.get(0));
+      }
+    }
+    return null;
+  }
+
+  /** Admits a cost-bearing step against the run's budget, reserving its worst case. */
+  private Optional<StepError> checkBudget(StepDefinition step) {
+    if (budget == null
+        || step.type() != StepType.AGENT
+        || !agents.find(step.agent()).map(AgentSpec::costBearing).orElse(false)) {
+      return Optional.empty();
+    }
+    double worstCase;
+    try {
+      worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
+    } catch (ExpressionException e) {
+      // The step fails on the same expression when it runs; there is nothing to reserve.
+      worstCase = 0;
+    }
+    return budget.admit(step.id(), worstCase, state.usage().costUsd());
+  }
+
+  private void recordMetrics(StepDefinition step) {
+    StepProgress progress = state.step(step.id());
+    if (progress.startedAt() == null || progress.endedAt() == null) {
+      return;
+    }
+    metrics.stepSettled(
+        step.id(),
+        step.kind(),
+        progress.status().name().toLowerCase(Locale.ROOT),
+        Duration.between(progress.startedAt(), progress.endedAt()),
+        progress.attempts());
+  }
+
+  private boolean isReady(StepDefinition step) {
+    return state.step(step.id()).status() == StepStatus.PENDING
+        && step.needs().stream().allMatch(state::isSettled);
+  }
+
+  /** Evaluates {@code when}; a false or failing condition settles the step at once. */
+  private boolean shouldRun(StepDefinition step) {
+    if (step.when() == null) {
+      return true;
+    }
+    try {
+      if (CelExpressions.test(step.when(), state.variables())) {
+        return true;
+      }
+      state.running(step.id(), now());
+      record(step, StepOutcome.skipped(0, "when `" + step.when() + "` is false"));
+    } catch (ExpressionException e) {
+      state.running(step.id(), now());
+      record(
+          step,
+          StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+    }
+    return false;
+  }
+
+  private void record(StepDefinition step, StepOutcome outcome) {
+    Instant at = now();
+    switch (outcome.kind()) {
+      case SUCCEEDED ->
+          state.succeeded(step.id(), at, outcome.output(), outcome.attempts(), outcome.usage());
+      case FAILED -> state.failed(step.id(), at, outcome.attempts(), outcome.error());
+      case SKIPPED -> state.skipped(step.id(), at, outcome.attempts(), outcome.error());
+      case CANCELLED -> state.cancelled(step.id(), at, outcome.attempts(), outcome.error());
+    }
+  }
+
+  private boolean failsRun(StepDefinition step) {
+    StepStatus status = state.step(step.id()).status();
+    return status == StepStatus.FAILED && step.onError() == OnError.FAIL;
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}
