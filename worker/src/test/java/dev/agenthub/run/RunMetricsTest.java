@@ -122,7 +122,19 @@ class RunMetricsTest {
     run(client, "replay-run-1", pipeline);
     run(client, "replay-run-2", pipeline);
 
-    String scrape = awaitScrape(s -> value(s, "agenthub_pipeline_runs_completed_total", "") >= 2);
+    // The scope reports each sub-scope in turn, once a second: a report round can catch a run's
+    // completion but leave its retries to the next round. Wait until every series read is in.
+    String scrape =
+        awaitScrape(
+            s ->
+                value(s, "agenthub_pipeline_runs_completed_total", "") >= 2
+                    && value(
+                            s,
+                            "agenthub_step_retries_total",
+                            "agent=\"flaky\",pipeline=\"replayed\",step=\"b\"")
+                        >= 4
+                    && value(s, "agenthub_step_duration_seconds_count", "step=\"c\"") >= 2
+                    && value(s, "agenthub_pipeline_run_duration_seconds_count", "") >= 2);
     assertThat(value(scrape, "agenthub_pipeline_runs_started_total", "pipeline=\"replayed\""))
         .isEqualTo(2);
     assertThat(
