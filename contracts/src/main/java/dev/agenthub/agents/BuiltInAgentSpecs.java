@@ -25,7 +25,12 @@ public final class BuiltInAgentSpecs {
 
   /** A Slack incoming-webhook or generic JSON webhook message to a configured channel. */
   public static final AgentSpec NOTIFY =
-      new AgentSpec("notify", Set.of("text"), Set.of("channel", "blocks", "payload"), false, false);
+      new AgentSpec(
+          "notify",
+          Set.of("text"),
+          Set.of("channel", "blocks", "payload", "allowMentions"),
+          false,
+          false);
 
   /** A CEL expression over the run context, producing JSON. */
   public static final AgentSpec TRANSFORM =

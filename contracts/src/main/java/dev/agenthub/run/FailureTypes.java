@@ -15,6 +15,13 @@ public final class FailureTypes {
   /** The step's arguments are unusable or the worker lacks configuration: not retried. */
   public static final String AGENT_CONFIG_ERROR = "AgentConfigError";
 
+  /**
+   * The worker's egress policy refused a connection of the {@code http} agent (a loopback,
+   * link-local, private, multicast or unspecified address, or a host, scheme or port outside the
+   * allowlist): not retried.
+   */
+  public static final String AGENT_EGRESS_DENIED = "AgentEgressDenied";
+
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
 

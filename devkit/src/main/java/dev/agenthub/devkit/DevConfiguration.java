@@ -28,7 +28,10 @@ public class DevConfiguration extends ApiConfiguration {
     this.worker = worker;
   }
 
-  /** LLM providers and notify channels of the embedded worker ({@code agents:} block). */
+  /**
+   * LLM providers, the http agent's egress policy (loopback allowed unless set) and notify channels
+   * of the embedded worker ({@code agents:} block).
+   */
   @JsonProperty
   public AgentsConfiguration getAgents() {
     return agents;

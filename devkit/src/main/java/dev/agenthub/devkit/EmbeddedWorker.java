@@ -9,7 +9,9 @@ import io.dropwizard.lifecycle.Managed;
 
 /**
  * A worker inside the {@code dev} or {@code run} process, on that process's Temporal connection.
- * Start it after the Temporal server, stop it before the connection closes.
+ * Start it after the Temporal server, stop it before the connection closes. Its http agent may
+ * reach loopback addresses unless the configuration says otherwise ({@link
+ * dev.agenthub.agents.AgentsConfiguration#forDevelopment()}).
  */
 final class EmbeddedWorker implements Managed, AutoCloseable {
 
@@ -32,7 +34,9 @@ final class EmbeddedWorker implements Managed, AutoCloseable {
               connection.client(),
               config.getTemporal().taskQueue(),
               config.getWorker(),
-              config.getAgents(),
+              // The quick start's pipelines call this process over loopback; the worker's own
+              // default refuses loopback. A copy, so the configuration itself is not changed.
+              config.getAgents().forDevelopment(),
               config.priceTable(),
               telemetry);
     }

@@ -28,6 +28,9 @@ final class WorkerProcess implements AutoCloseable {
           llm:
             simulated:
               latency: 10ms
+          http:
+            egress:
+              allowLoopback: true   # the test's remote is a mock server on 127.0.0.1
         """
             .formatted(temporalPort));
   }

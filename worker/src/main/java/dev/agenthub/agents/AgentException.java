@@ -38,6 +38,11 @@ public final class AgentException extends Exception {
     return new AgentException(FailureTypes.AGENT_CONFIG_ERROR, message, false);
   }
 
+  /** The worker's egress policy refused the connection: not retried. */
+  public static AgentException egressDenied(String message) {
+    return new AgentException(FailureTypes.AGENT_EGRESS_DENIED, message, false);
+  }
+
   /**
    * The failure for an HTTP status the agent did not expect: 408, 429 and 5xx are retried, the rest
    * is a client error.

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.agenthub.agents.http.Cidr;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,13 @@ import java.util.function.Function;
  *       baseUrl: https://api.openai.com   # without /v1
  *       apiKeyEnv: OPENAI_API_KEY         # name of the environment variable holding the key
  *       defaultModel: gpt-4o-mini
+ * http:
+ *   egress:                           # where the http agent may connect (README, "Egress policy")
+ *     schemes: [http, https]          # URL schemes allowed
+ *     ports: []                       # ports allowed; empty = any
+ *     allowedHosts: []                # if not empty, the only hosts: api.example.com, *.example.com
+ *     allowedCidrs: []                # ranges reachable although refused by default: 10.20.0.0/16
+ *     allowLoopback:                  # unset = false in the worker, true in dev and run
  * notify:
  *   defaultChannel: default           # channel used when a step sets none
  *   channels:
@@ -40,6 +49,7 @@ import java.util.function.Function;
 public final class AgentsConfiguration {
 
   private Llm llm = Llm.DEFAULT;
+  private Http http = Http.DEFAULT;
   private Notify notify = Notify.DEFAULT;
   @JsonIgnore private Function<String, String> environment = System::getenv;
 
@@ -52,6 +62,17 @@ public final class AgentsConfiguration {
   @JsonProperty
   public void setLlm(Llm llm) {
     this.llm = llm == null ? Llm.DEFAULT : llm;
+  }
+
+  /** The http agent: its egress policy. */
+  @JsonProperty
+  public Http getHttp() {
+    return http;
+  }
+
+  @JsonProperty
+  public void setHttp(Http http) {
+    this.http = http == null ? Http.DEFAULT : http;
   }
 
   /** Notification channels. */
@@ -76,6 +97,31 @@ public final class AgentsConfiguration {
   public AgentsConfiguration withEnvironment(Function<String, String> environment) {
     this.environment = Objects.requireNonNull(environment, "environment");
     return this;
+  }
+
+  /**
+   * A copy with the dev kit's defaults ({@code dev} and {@code run}): the http agent may reach
+   * loopback addresses unless {@code agents.http.egress.allowLoopback} is set, so that pipelines
+   * can call the dev server itself. This configuration is left unchanged.
+   */
+  @JsonIgnore
+  public AgentsConfiguration forDevelopment() {
+    AgentsConfiguration copy = new AgentsConfiguration();
+    copy.llm = llm;
+    copy.notify = notify;
+    copy.environment = environment;
+    Egress egress = http.egress();
+    copy.http =
+        egress.allowLoopback() != null
+            ? http
+            : new Http(
+                new Egress(
+                    egress.schemes(),
+                    egress.ports(),
+                    egress.allowedHosts(),
+                    egress.allowedCidrs(),
+                    true));
+    return copy;
   }
 
   /**
@@ -134,6 +180,65 @@ public final class AgentsConfiguration {
 
     public Simulated {
       latency = latency == null ? Duration.ofMillis(200) : latency;
+    }
+  }
+
+  /**
+   * Settings of the {@code http} agent.
+   *
+   * @param egress where it may connect; public addresses only by default
+   */
+  public record Http(Egress egress) {
+
+    static final Http DEFAULT = new Http(null);
+
+    public Http {
+      egress = egress == null ? Egress.DEFAULT : egress;
+    }
+  }
+
+  /**
+   * The {@code http} agent's egress policy. Loopback, link-local (cloud metadata), private,
+   * multicast and unspecified addresses are refused, checked on the resolved address of every
+   * connection including redirects; these keys allow exceptions or narrow it further. The LLM
+   * providers and notify channels are not subject to it: their URLs come from this configuration,
+   * not from runs.
+   *
+   * @param schemes URL schemes allowed, {@code http} and {@code https} by default
+   * @param ports ports allowed; empty (the default) allows any
+   * @param allowedHosts when not empty, the only hosts the agent may call: exact names or IP
+   *     literals, or {@code *.example.com} for any subdomain of {@code example.com}. Their
+   *     addresses are still checked.
+   * @param allowedCidrs address ranges the agent may reach although their class is refused, e.g.
+   *     {@code 10.20.0.0/16} for an internal API; a bare address is a range of one
+   * @param allowLoopback whether loopback addresses ({@code 127.0.0.0/8}, {@code ::1}) are allowed;
+   *     unset means false in the worker and true in {@code dev} and {@code run}
+   */
+  public record Egress(
+      List<String> schemes,
+      List<Integer> ports,
+      List<String> allowedHosts,
+      List<String> allowedCidrs,
+      Boolean allowLoopback) {
+
+    /** Public addresses only, over http or https, on any port. */
+    public static final Egress DEFAULT = new Egress(null, null, null, null, null);
+
+    public Egress {
+      schemes =
+          schemes == null
+              ? List.of("http", "https")
+              : schemes.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+      for (String scheme : schemes) {
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+          throw new IllegalArgumentException("egress scheme must be http or https: " + scheme);
+        }
+      }
+      ports = ports == null ? List.of() : List.copyOf(ports);
+      allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+      allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
+      // Parsed here too, so a bad range fails when the configuration loads, not at the first call.
+      allowedCidrs.forEach(Cidr::parse);
     }
   }
 

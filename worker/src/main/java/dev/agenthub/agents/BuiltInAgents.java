@@ -2,6 +2,7 @@ package dev.agenthub.agents;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenthub.agents.http.EgressPolicy;
 import dev.agenthub.agents.http.HttpAgent;
 import dev.agenthub.agents.llm.LlmAgent;
 import dev.agenthub.agents.notify.NotifyAgent;
@@ -44,7 +45,8 @@ public final class BuiltInAgents {
     return new AgentRegistry(
         List.of(
             new LlmAgent(config, prices, clock, http, openTelemetry),
-            new HttpAgent(http, TracedHttp.of(openTelemetry)),
+            new HttpAgent(
+                http, EgressPolicy.from(config.getHttp().egress()), TracedHttp.of(openTelemetry)),
             new NotifyAgent(config, http, TracedHttp.withSecretUrls(openTelemetry)),
             new TransformAgent()));
   }

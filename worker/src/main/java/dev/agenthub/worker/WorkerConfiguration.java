@@ -56,7 +56,7 @@ public class WorkerConfiguration {
     this.worker = worker;
   }
 
-  /** LLM providers and notify channels ({@code agents:} block). */
+  /** LLM providers, the http agent's egress policy, notify channels ({@code agents:} block). */
   @JsonProperty
   public AgentsConfiguration agents() {
     return agents;

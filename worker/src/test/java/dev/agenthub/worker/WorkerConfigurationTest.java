@@ -3,6 +3,7 @@ package dev.agenthub.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenthub.agents.AgentsConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,47 @@ class WorkerConfigurationTest {
     assertThat(config.worker().maxConcurrentWorkflowTasks()).isEqualTo(50);
     assertThat(config.worker().virtualThreads()).isFalse();
     assertThat(config.agents().getLlm().defaultProvider()).isEqualTo("openai");
+  }
+
+  @Test
+  void load_bindsTheEgressPolicy_andRefusesLoopbackByDefault() throws Exception {
+    Path file = dir.resolve("egress.yml");
+    Files.writeString(
+        file,
+        """
+        agents:
+          http:
+            egress:
+              schemes: [https]
+              ports: [443, 8443]
+              allowedHosts: ["*.example.com"]
+              allowedCidrs: [10.20.0.0/16, "fd00::/8"]
+        """);
+
+    AgentsConfiguration.Egress egress = WorkerConfiguration.load(file).agents().getHttp().egress();
+
+    assertThat(egress.schemes()).containsExactly("https");
+    assertThat(egress.ports()).containsExactly(443, 8443);
+    assertThat(egress.allowedHosts()).containsExactly("*.example.com");
+    assertThat(egress.allowedCidrs()).containsExactly("10.20.0.0/16", "fd00::/8");
+    assertThat(egress.allowLoopback()).isNull();
+    assertThat(WorkerConfiguration.defaults().agents().getHttp().egress())
+        .isEqualTo(AgentsConfiguration.Egress.DEFAULT);
+  }
+
+  @Test
+  void load_readsTheDocumentedExample() throws Exception {
+    WorkerConfiguration config = WorkerConfiguration.load(Path.of("..", "config", "worker.yml"));
+
+    assertThat(config.agents().getHttp().egress()).isEqualTo(AgentsConfiguration.Egress.DEFAULT);
+  }
+
+  @Test
+  void load_rejectsAnEgressRangeThatIsNotACidr() throws Exception {
+    Path file = dir.resolve("bad-egress.yml");
+    Files.writeString(file, "agents:\n  http:\n    egress:\n      allowedCidrs: [internal.corp]\n");
+
+    assertThatThrownBy(() -> WorkerConfiguration.load(file)).hasMessageContaining("internal.corp");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.agenthub.agents.http;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.Agent;
@@ -34,6 +36,9 @@ import okhttp3.Response;
  * (GET), {@code headers}, {@code body} (JSON, or a string sent as text), {@code expectedStatus} (an
  * int or a list; any 2xx by default), {@code timeout} (30s). Output: {@code {status, headers,
  * body}}, the body parsed when it is JSON.
+ *
+ * <p>Every connection, redirects included, is subject to the worker's {@link EgressPolicy}; a
+ * refusal fails the step {@code AgentEgressDenied}, not retried.
  */
 public final class HttpAgent implements Agent {
 
@@ -45,14 +50,21 @@ public final class HttpAgent implements Agent {
   private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
   private final Call.Factory http;
+  private final EgressPolicy egress;
 
-  public HttpAgent(OkHttpClient http) {
-    this(http, TracedHttp.of(io.opentelemetry.api.OpenTelemetry.noop()));
+  /** An agent calling through {@code http}, restricted by {@code egress}, without tracing. */
+  public HttpAgent(OkHttpClient http, EgressPolicy egress) {
+    this(http, egress, TracedHttp.of(io.opentelemetry.api.OpenTelemetry.noop()));
   }
 
-  public HttpAgent(OkHttpClient http, TracedHttp tracing) {
+  /**
+   * An agent calling through {@code http}, restricted by {@code egress}, traced by {@code tracing}.
+   */
+  public HttpAgent(OkHttpClient http, EgressPolicy egress, TracedHttp tracing) {
+    this.egress = requireNonNull(egress, "egress");
     // The per-call timeout bounds the whole exchange; no separate read limit.
-    this.http = tracing.calls(http.newBuilder().readTimeout(Duration.ZERO).build());
+    this.http =
+        tracing.calls(egress.enforceOn(http).newBuilder().readTimeout(Duration.ZERO).build());
   }
 
   @Override
@@ -73,6 +85,11 @@ public final class HttpAgent implements Agent {
         .timeout(
             Durations.argument(args, "timeout", DEFAULT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
     String target = method + " " + redacted(url);
+    try {
+      egress.checkUrl(url);
+    } catch (EgressDeniedException e) {
+      throw AgentException.egressDenied(target + ": " + e.getMessage());
+    }
     try (Response response = httpCall.execute()) {
       String text;
       try {
@@ -91,6 +108,10 @@ public final class HttpAgent implements Agent {
       }
       return AgentResult.of(output(response, text), Usage.NONE);
     } catch (IOException e) {
+      EgressDeniedException denied = EgressDeniedException.findIn(e);
+      if (denied != null) {
+        throw AgentException.egressDenied(target + ": " + denied.getMessage());
+      }
       throw AgentException.remoteError(
           target
               + " failed: "

@@ -24,8 +24,12 @@ import okhttp3.Response;
 /**
  * The {@code notify} agent: posts a message to a configured channel, a Slack incoming webhook or a
  * generic JSON webhook. Arguments: {@code text}, and optionally {@code channel} ({@code default}),
- * {@code blocks} (Slack Block Kit) and {@code payload} (extra fields for generic webhooks). Output:
- * {@code {channel, delivered: true}}.
+ * {@code blocks} (Slack Block Kit), {@code payload} (extra fields for generic webhooks) and {@code
+ * allowMentions} (false). Output: {@code {channel, delivered: true}}.
+ *
+ * <p>On Slack channels, mentions that notify people ({@code <!channel>}, {@code <!here>}, {@code
+ * <@U123>}, ...) in {@code text} and {@code blocks} are escaped, since templates may pass run input
+ * through; a step that means to ping sets {@code allowMentions: true}.
  *
  * <p>The webhook URL is a secret (anyone holding it can post): it is read from the channel's
  * environment variable at call time and never appears in output, failures or logs. A channel whose
@@ -84,7 +88,7 @@ public final class NotifyAgent implements Agent {
     }
     ObjectNode payload =
         channel.type() == AgentsConfiguration.ChannelType.SLACK
-            ? slackPayload(text, args)
+            ? slackPayload(text, args, allowMentions(args))
             : webhookPayload(text, args, call);
     deliver(url, payload, channelName, channel.type(), call.request().idempotencyKey(), secretUrl);
     ObjectNode output =
@@ -92,14 +96,30 @@ public final class NotifyAgent implements Agent {
     return AgentResult.of(output, Usage.NONE);
   }
 
-  private static ObjectNode slackPayload(JsonNode text, JsonNode args) throws AgentException {
-    ObjectNode payload = HttpBodies.JSON.createObjectNode().put("text", text.asText());
+  private static boolean allowMentions(JsonNode args) throws AgentException {
+    JsonNode value = args.get("allowMentions");
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw AgentException.configError("argument `allowMentions` must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  private static ObjectNode slackPayload(JsonNode text, JsonNode args, boolean allowMentions)
+      throws AgentException {
+    String message = text.asText();
+    ObjectNode payload =
+        HttpBodies.JSON
+            .createObjectNode()
+            .put("text", allowMentions ? message : SlackMentions.escape(message));
     JsonNode blocks = args.get("blocks");
     if (blocks != null && !blocks.isNull()) {
       if (!blocks.isArray()) {
         throw AgentException.configError("argument `blocks` must be a list of Slack blocks");
       }
-      payload.set("blocks", blocks);
+      payload.set("blocks", allowMentions ? blocks : SlackMentions.escape(blocks));
     }
     return payload;
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class HttpAgentTest {
 
   private final MockWebServer server = new MockWebServer();
-  private final HttpAgent agent = new HttpAgent(new OkHttpClient());
+  // The mock server listens on loopback, which the production default refuses.
+  private final HttpAgent agent = new HttpAgent(new OkHttpClient(), HttpAgentEgressTest.LOOPBACK);
 
   @BeforeEach
   void start() throws Exception {

@@ -5,6 +5,7 @@ import static dev.agenthub.agents.AgentCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.agents.AgentCalls;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
@@ -100,6 +101,50 @@ class NotifyAgentTest {
     assertThat(result.output()).isEqualTo(json("{\"channel\": \"default\", \"delivered\": true}"));
     assertThat(result.output().toString()).doesNotContain(hookUrl);
     assertThat(result.skippedReason()).isNull();
+  }
+
+  @Test
+  void run_escapesSlackMentions_inTextAndBlocks() throws Exception {
+    server.enqueue(slack(200, "ok"));
+
+    agent.run(
+        call(
+            """
+            {"text": "<!channel> <!here> <!everyone> <@U123> <!subteam^S1> <https://x.test|x> <#C42>",
+             "blocks": [{"type": "section",
+                         "text": {"type": "mrkdwn", "text": "<!here|here> ping"}}]}
+            """));
+
+    JsonNode sent = json(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+    assertThat(sent.get("text").asText())
+        .isEqualTo(
+            "&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U123&gt;"
+                + " &lt;!subteam^S1&gt; <https://x.test|x> <#C42>");
+    assertThat(sent.at("/blocks/0/text/text").asText()).isEqualTo("&lt;!here|here&gt; ping");
+  }
+
+  @Test
+  void run_keepsSlackMentions_whenTheStepAllowsThem() throws Exception {
+    server.enqueue(slack(200, "ok"));
+
+    agent.run(
+        call(
+            """
+            {"text": "<!channel> deploy done", "allowMentions": true,
+             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "<@U123>"}}]}
+            """));
+
+    JsonNode sent = json(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+    assertThat(sent.get("text").asText()).isEqualTo("<!channel> deploy done");
+    assertThat(sent.at("/blocks/0/text/text").asText()).isEqualTo("<@U123>");
+  }
+
+  @Test
+  void run_refusesANonBooleanAllowMentions() {
+    AgentException e = failure("{\"text\": \"hi\", \"allowMentions\": \"yes\"}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
