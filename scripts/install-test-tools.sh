@@ -54,4 +54,5 @@ if ! command -v kubectl >/dev/null 2>&1 && [ ! -x "$ROOT/.tools/bin/kustomize" ]
   fi
 fi
 
+for tool in otelcol jaeger; do "$ROOT/scripts/install-$tool.sh" >/dev/null || status=1; done # collector and Jaeger v2 (CollectorToJaegerIT)
 exit $status

@@ -118,10 +118,11 @@ class ObservabilityConfigTest {
             });
     assertThat(config.at("/receivers/otlp/protocols/grpc/endpoint").asText()).endsWith(":4317");
     assertThat(config.at("/receivers/otlp/protocols/http/endpoint").asText()).endsWith(":4318");
-    // Traces to Tempo, logs to Loki's OTLP endpoint.
-    assertThat(exporterOf(config, "traces").path("endpoint").asText()).isEqualTo("tempo:4317");
+    // Traces to Tempo, logs to Loki's OTLP endpoint, unless the environment names other backends.
+    assertThat(exporterOf(config, "traces").path("endpoint").asText())
+        .isEqualTo("${env:AGENTHUB_TRACES_ENDPOINT:-tempo:4317}");
     assertThat(exporterOf(config, "logs").path("endpoint").asText())
-        .isEqualTo("http://loki:3100/otlp");
+        .isEqualTo("${env:AGENTHUB_LOGS_ENDPOINT:-http://loki:3100/otlp}");
     // Self-telemetry on the port Prometheus scrapes.
     assertThat(
             config.at("/service/telemetry/metrics/readers/0/pull/exporter/prometheus/port").asInt())

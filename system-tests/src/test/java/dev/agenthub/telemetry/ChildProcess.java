@@ -1,0 +1,116 @@
+package dev.agenthub.telemetry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A process a test starts (a collector, Jaeger, a {@code dev} JVM) with its output in a file, and
+ * stops when closed.
+ */
+final class ChildProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final Path output;
+
+  private ChildProcess(String name, Process process, Path output) {
+    this.name = name;
+    this.process = process;
+    this.output = output;
+  }
+
+  /** Starts {@code command} with {@code environment} added to this JVM's, output to {@code dir}. */
+  static ChildProcess start(
+      String name, List<String> command, Map<String, String> environment, Path dir) {
+    Path output = dir.resolve(name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().putAll(environment);
+    try {
+      return new ChildProcess(name, builder.start(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting " + name + ": " + command, e);
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** What the process printed so far. */
+  String output() {
+    try {
+      return Files.readString(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Fails with the process's output unless it is still running. */
+  void assertAlive() {
+    if (!process.isAlive()) {
+      throw new AssertionError(
+          name + " exited with " + process.exitValue() + "; output:\n" + output());
+    }
+  }
+
+  /** Waits for the process to exit and returns its exit code; fails if it runs longer. */
+  int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running after " + timeout + "; output:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Polls {@code probe} until it yields a value, counting an unreachable server as "not yet"; fails
+   * after {@code timeout}, or as soon as one of {@code watched} has exited, with its output.
+   */
+  static <T> T await(
+      String what, Duration timeout, Supplier<Optional<T>> probe, ChildProcess... watched) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      for (ChildProcess process : watched) {
+        process.assertAlive();
+      }
+      try {
+        Optional<T> value = probe.get();
+        if (value.isPresent()) {
+          return value.get();
+        }
+      } catch (UncheckedIOException e) {
+        // Not listening yet.
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    StringBuilder message =
+        new StringBuilder("timed out after " + timeout + " waiting for " + what);
+    for (ChildProcess process : watched) {
+      message.append("\n--- ").append(process.name).append(" output:\n").append(process.output());
+    }
+    throw new AssertionError(message);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+}
