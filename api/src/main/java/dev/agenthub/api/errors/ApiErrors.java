@@ -13,8 +13,8 @@ import java.util.List;
  * forbidden} (403); {@code not_found} (404); {@code method_not_allowed} (405, {@code
  * details.allowed}); {@code not_acceptable} (406); {@code payload_too_large} (413); {@code
  * unsupported_media_type} (415); {@code invalid_request} (422, {@code details.violations}); those
- * of {@link ApiException}s; {@code internal_error} (500); {@code temporal_unavailable} (503, with
- * {@code Retry-After}).
+ * of {@link ApiException}s and of the run service's failures ({@link RunServiceErrors}); {@code
+ * internal_error} (500); {@code temporal_unavailable} (503, with {@code Retry-After}).
  */
 public final class ApiErrors {
 
@@ -35,6 +35,7 @@ public final class ApiErrors {
     return List.of(
         new RequestSizeLimitFilter(),
         new ApiExceptionMapper(),
+        new RunServiceExceptionMapper(),
         new WebApplicationExceptionMapper(),
         new JsonProcessingExceptionMapper(),
         new ConstraintViolationExceptionMapper(),

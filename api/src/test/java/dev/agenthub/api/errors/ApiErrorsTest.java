@@ -180,6 +180,15 @@ class ApiErrorsTest {
   }
 
   @Test
+  void runServiceException_isAnsweredWithItsStatusCodeAndDetails() throws Exception {
+    Response response = resources.target("/probe/run-service").request().get();
+
+    JsonNode error = errorOf(response, 409, "run_not_retryable");
+    assertThat(error.path("message").asText()).contains("run r-1 is running");
+    assertThat(error.path("details").path("status").asText()).isEqualTo("running");
+  }
+
+  @Test
   void validBody_isServed() {
     Response response =
         resources.target("/probe").request().post(Entity.json("{\"name\": \"a\", \"count\": 2}"));
