@@ -1,5 +1,7 @@
 package dev.agenthub.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.alerts.AlertsResource;
@@ -64,11 +66,24 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
 
   @Override
   public void initialize(Bootstrap<C> bootstrap) {
-    // Times on the wire are ISO-8601 strings ("2026-11-25T03:15:34.014Z"), not epoch numbers.
-    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    configureJson(bootstrap.getObjectMapper());
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+  }
+
+  /**
+   * The API's JSON conventions, applied to {@code json} (the application's mapper; tests that
+   * assemble Jersey themselves apply them to theirs). Returns {@code json}.
+   */
+  public static ObjectMapper configureJson(ObjectMapper json) {
+    // Times on the wire are ISO-8601 strings ("2026-11-25T03:15:34.014Z"), not epoch numbers.
+    json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // A field a request type does not have is refused (400 unknown_field), not dropped: "inputs"
+    // for "input" would otherwise start a run without its input. Bodies from other systems that
+    // grow fields (Alertmanager's) opt out with @JsonIgnoreProperties(ignoreUnknown = true).
+    json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return json;
   }
 
   /**
@@ -117,6 +132,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);
     ApiErrors.register(environment.jersey());
+    ApiErrors.registerContainer(
+        environment, ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods());
     HttpServerTracing.register(environment, telemetry.openTelemetry());
     ApiAuth.register(environment, auth(config));
     environment.jersey().register(new PipelinesResource(catalog, runs, links));

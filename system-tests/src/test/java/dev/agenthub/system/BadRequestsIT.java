@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -217,6 +218,33 @@ class BadRequestsIT {
             "method_not_allowed",
             c -> c.send(c.builder("/api/v1/runs", VIEWER).DELETE().build())),
         bad("unknown path", 404, "not_found", c -> c.get("/api/v1/nothing-here", VIEWER)),
+        bad("TRACE", 405, "method_not_allowed", trace("/api/v1/runs")),
+        bad(
+            "encoded slash in a path segment",
+            400,
+            "bad_request",
+            c -> c.get("/api/v1/runs/a%2Fb", VIEWER)),
+        bad(
+            "encoded .. path segment",
+            400,
+            "bad_request",
+            c -> c.get("/api/v1/runs/%2E%2E/" + DONE, VIEWER)),
+        bad("'..' above the root", 400, "bad_request", c -> c.get("/../api/v1/runs", VIEWER)),
+        bad(
+            "request headers over the limit",
+            431,
+            "request_header_fields_too_large",
+            c ->
+                c.send(
+                    c.builder("/api/v1/runs", VIEWER)
+                        .header("X-Padding", "x".repeat(64 * 1024))
+                        .GET()
+                        .build())),
+        bad(
+            "unknown field in the body",
+            400,
+            "unknown_field",
+            start("review", "{\"inputs\": {\"subject\": \"x\"}}")),
         bad("no API key", 401, "unauthorized", c -> c.get("/api/v1/runs", null)),
         bad("wrong API key", 401, "unauthorized", c -> c.get("/api/v1/runs", "wrong")),
         bad(
@@ -224,6 +252,35 @@ class BadRequestsIT {
             400,
             "api_key_in_query",
             c -> c.get("/api/v1/runs?access_token=" + VIEWER, null)));
+  }
+
+  private static Function<ApiTestClient, Reply> trace(String path) {
+    return c -> c.send(c.builder(path, VIEWER).method("TRACE", BodyPublishers.noBody()).build());
+  }
+
+  @Test
+  void trace_is405_withAllow_andNoEcho() {
+    Reply reply = trace("/api/v1/runs").apply(api);
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.raw().headers().firstValue("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("GET").doesNotContain("TRACE"));
+    assertThat(reply.body().at("/error/details/allowed").isArray()).isTrue();
+    assertThat(reply.raw().body()).doesNotContain(VIEWER);
+  }
+
+  @Test
+  void unknownBodyField_isNamed() {
+    Reply reply =
+        api.post(
+            "/api/v1/pipelines/review/runs",
+            OPERATOR,
+            "{\"inputs\": {\"subject\": \"x\"}, \"workflowId\": \"bad-requests-inputs\"}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().at("/error/details/field").asText()).isEqualTo("inputs");
+    assertThat(reply.body().at("/error/message").asText()).contains("inputs");
+    assertThat(api.get("/api/v1/runs/bad-requests-inputs", VIEWER).status()).isEqualTo(404);
   }
 
   @ParameterizedTest(name = "{0} -> {1} {2}")

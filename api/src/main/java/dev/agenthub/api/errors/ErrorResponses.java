@@ -37,11 +37,7 @@ public final class ErrorResponses {
    */
   static Response.ResponseBuilder error(
       FailedRequest request, int status, String code, String message, Map<String, ?> details) {
-    if (status >= 500) {
-      log.error("{} -> {} {}: {}", request, status, code, message);
-    } else {
-      log.warn("{} -> {} {}: {}", request, status, code, message);
-    }
+    log(request, status, code, message);
     Response.ResponseBuilder builder =
         Response.status(status)
             .type(MediaType.APPLICATION_JSON_TYPE)
@@ -56,10 +52,25 @@ public final class ErrorResponses {
     return builder;
   }
 
-  /** 500 {@code internal_error}; the exception and its stack trace go to the log only. */
-  static Response internalError(FailedRequest request, Throwable cause) {
+  /** Logs an error answer: 5xx at ERROR, 4xx at WARN, on one line. */
+  static void log(FailedRequest request, int status, String code, String message) {
+    if (status >= 500) {
+      log.error("{} -> {} {}: {}", request, status, code, message);
+    } else {
+      log.warn("{} -> {} {}: {}", request, status, code, message);
+    }
+  }
+
+  /** Logs an internal error with its cause and a new id, and returns the id. */
+  static String logInternalError(FailedRequest request, Throwable cause) {
     String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     log.error("{} -> 500 internal_error (id {})", request, id, cause);
+    return id;
+  }
+
+  /** 500 {@code internal_error}; the exception and its stack trace go to the log only. */
+  static Response internalError(FailedRequest request, Throwable cause) {
+    String id = logInternalError(request, cause);
     return Response.status(500)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(ErrorBody.of("internal_error", "internal error (id " + id + ")", Map.of()))

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A request body that is not JSON, or not JSON of the expected shape → 400 {@code malformed_json}
- * with where it went wrong ({@code line}, {@code column}, and {@code field} for shape problems).
- * Jackson's message is not returned: it can name internal classes. Failures to <em>write</em> JSON
- * are the server's fault and become 500.
+ * with where it went wrong ({@code line}, {@code column}, and {@code field} for shape problems); a
+ * field the request type does not have → 400 {@code unknown_field} naming it. Jackson's message is
+ * not returned: it can name internal classes. Failures to <em>write</em> JSON are the server's
+ * fault and become 500.
  */
 final class JsonProcessingExceptionMapper extends ErrorMapper<JsonProcessingException> {
 
@@ -22,6 +24,9 @@ final class JsonProcessingExceptionMapper extends ErrorMapper<JsonProcessingExce
   Response map(JsonProcessingException e, FailedRequest request) {
     if (isServerSide(e)) {
       return ErrorResponses.internalError(request, e);
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return unknownField(unknown, request);
     }
     Map<String, Object> details = new LinkedHashMap<>();
     JsonLocation location = e.getLocation();
@@ -37,6 +42,26 @@ final class JsonProcessingExceptionMapper extends ErrorMapper<JsonProcessingExce
       message = "request body does not have the expected shape";
     }
     return ErrorResponses.error(request, 400, "malformed_json", message, details).build();
+  }
+
+  /**
+   * 400 {@code unknown_field}: a misspelt field would otherwise be dropped without a word ({@code
+   * "inputs"} for {@code "input"}), and the request run as if it had not been sent.
+   */
+  private static Response unknownField(UnrecognizedPropertyException e, FailedRequest request) {
+    String field = fieldPath(e);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("field", field);
+    if (e.getKnownPropertyIds() != null) {
+      details.put("known", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+    }
+    return ErrorResponses.error(
+            request,
+            400,
+            "unknown_field",
+            "request body has an unknown field \"" + field + "\"",
+            details)
+        .build();
   }
 
   private static boolean isServerSide(JsonProcessingException e) {

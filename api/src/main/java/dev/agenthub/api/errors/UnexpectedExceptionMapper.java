@@ -1,5 +1,6 @@
 package dev.agenthub.api.errors;
 
+import dev.agenthub.api.runs.RunServiceException;
 import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class UnexpectedExceptionMapper extends ErrorMapper<Throwable> {
   private static final int MAX_CAUSES = 16;
 
   private final ApiExceptionMapper apiExceptions = new ApiExceptionMapper();
+  private final RunServiceExceptionMapper runServiceExceptions = new RunServiceExceptionMapper();
   private final StatusRuntimeExceptionMapper grpcStatuses = new StatusRuntimeExceptionMapper();
 
   @Override
@@ -24,6 +26,9 @@ final class UnexpectedExceptionMapper extends ErrorMapper<Throwable> {
     for (Throwable cause = e; cause != null && depth++ < MAX_CAUSES; cause = cause.getCause()) {
       if (cause instanceof ApiException api) {
         return apiExceptions.map(api, request);
+      }
+      if (cause instanceof RunServiceException runs) {
+        return runServiceExceptions.map(runs, request);
       }
       if (cause instanceof StatusRuntimeException grpc) {
         return grpcStatuses.map(grpc, request);

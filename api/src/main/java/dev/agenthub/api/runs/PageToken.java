@@ -2,7 +2,6 @@ package dev.agenthub.api.runs;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import dev.agenthub.api.errors.ApiException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ record PageToken(ByteString visibility, ScanCursor scanCursor) {
   /**
    * The token {@code encoded}, or {@code null} when it is null or blank.
    *
-   * @throws ApiException 400 {@code invalid_page_token} for anything not made by {@link #encode}
+   * @throws RunServiceException.InvalidPageToken for anything not made by {@link #encode}
    */
   static PageToken decode(String encoded) {
     if (encoded == null || encoded.isBlank()) {
@@ -61,9 +60,8 @@ record PageToken(ByteString visibility, ScanCursor scanCursor) {
     throw invalid();
   }
 
-  static ApiException invalid() {
-    return ApiException.badRequest(
-        "invalid_page_token", "pageToken is not one this server handed out");
+  static RunServiceException invalid() {
+    return new RunServiceException.InvalidPageToken();
   }
 
   /**

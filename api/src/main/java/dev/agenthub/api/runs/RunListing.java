@@ -2,7 +2,6 @@ package dev.agenthub.api.runs;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.runs.PageToken.ScanCursor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -14,7 +13,6 @@ import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlo
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -69,10 +67,7 @@ final class RunListing {
 
   RunPage list(String pipeline, String status, int pageSize, String pageToken) {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw ApiException.badRequest(
-          "invalid_page_size",
-          "pageSize must be between 1 and " + MAX_PAGE_SIZE,
-          Map.of("pageSize", pageSize));
+      throw new RunServiceException.InvalidPageSize(pageSize, MAX_PAGE_SIZE);
     }
     WorkflowExecutionStatus filter = RunStatuses.parseFilter(status);
     PageToken token = PageToken.decode(pageToken);

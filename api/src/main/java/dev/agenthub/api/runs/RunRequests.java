@@ -3,7 +3,6 @@ package dev.agenthub.api.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.dsl.PipelineDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,23 +44,20 @@ final class RunRequests {
   /**
    * Checks a run's budget against the pipeline's.
    *
-   * @throws ApiException 422 {@code invalid_budget} unless positive and finite, {@code
-   *     budget_above_pipeline} when above the pipeline's {@code budget.maxCostUsd}
+   * @throws RunServiceException.InvalidBudget unless positive and finite
+   * @throws RunServiceException.BudgetAbovePipeline when above the pipeline's {@code
+   *     budget.maxCostUsd}
    */
   static void checkBudget(PipelineDefinition pipeline, Double budgetUsd) {
     if (budgetUsd == null) {
       return;
     }
     if (!(budgetUsd > 0) || budgetUsd.isInfinite()) {
-      throw ApiException.unprocessable(
-          "invalid_budget", "budgetUsd must be a positive amount", Map.of("budgetUsd", budgetUsd));
+      throw new RunServiceException.InvalidBudget(budgetUsd);
     }
     Double max = pipeline.budget() == null ? null : pipeline.budget().maxCostUsd();
     if (max != null && budgetUsd > max) {
-      throw ApiException.unprocessable(
-          "budget_above_pipeline",
-          "budgetUsd " + budgetUsd + " is above the pipeline's budget of " + max,
-          Map.of("budgetUsd", budgetUsd, "maxCostUsd", max));
+      throw new RunServiceException.BudgetAbovePipeline(budgetUsd, max);
     }
   }
 

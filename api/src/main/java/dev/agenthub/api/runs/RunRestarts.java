@@ -1,6 +1,5 @@
 package dev.agenthub.api.runs;
 
-import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.RunIds;
@@ -40,13 +39,7 @@ final class RunRestarts {
     WorkflowExecutionDescription execution = describer.execution(workflowId);
     String status = RunStatuses.of(execution.getStatus());
     if (!RunStatuses.RETRYABLE.contains(status)) {
-      throw ApiException.conflict(
-          "run_not_retryable",
-          "only failed, timed-out, cancelled or terminated runs can be retried; run "
-              + workflowId
-              + " is "
-              + status,
-          Map.of("status", status));
+      throw new RunServiceException.RunNotRetryable(workflowId, status);
     }
     String retryId = workflowId + RunDescriber.RETRY_SUFFIX;
     String pipeline = RunDescriber.memo(execution, RunStarter.MEMO_PIPELINE);
@@ -107,7 +100,7 @@ final class RunRestarts {
       return client.newWorkflowStub(PipelineWorkflow.class, workflowId).succeededSteps();
     } catch (WorkflowException e) {
       if (TemporalErrors.grpcCode(e).isEmpty()) {
-        throw ApiException.unavailable(
+        throw new RunServiceException.TemporalUnavailable(
             "no worker answered for run " + workflowId + "; start a worker and try again");
       }
       throw TemporalErrors.translate(e, workflowId);

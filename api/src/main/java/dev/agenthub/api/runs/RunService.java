@@ -6,9 +6,8 @@ import dev.agenthub.run.ApprovalDecision;
 
 /**
  * Everything the API does with runs, over Temporal. Views come back without links (resources add
- * them). Failures are {@link dev.agenthub.api.errors.ApiException}s: {@code run_not_found} (404),
- * {@code run_not_running} / {@code step_not_waiting} / {@code run_not_retryable} (409), {@code
- * temporal_unavailable} (503).
+ * them). Failures are {@link RunServiceException}s, which say what went wrong in the service's
+ * terms; {@code dev.agenthub.api.errors} decides how they look over HTTP.
  */
 public interface RunService {
 

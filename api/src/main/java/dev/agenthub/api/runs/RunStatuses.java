@@ -1,6 +1,5 @@
 package dev.agenthub.api.runs;
 
-import dev.agenthub.api.errors.ApiException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class RunStatuses {
   /**
    * The Temporal status named by an API status filter, or {@code null} for no filter.
    *
-   * @throws ApiException 400 {@code invalid_status} for anything else
+   * @throws RunServiceException.InvalidStatusFilter for anything else
    */
   static WorkflowExecutionStatus parseFilter(String status) {
     if (status == null || status.isBlank()) {
@@ -56,11 +55,7 @@ final class RunStatuses {
     }
     WorkflowExecutionStatus temporal = BY_NAME.get(status);
     if (temporal == null) {
-      throw ApiException.badRequest(
-          "invalid_status",
-          "status must be one of running, succeeded, failed, cancelled, terminated, timed_out,"
-              + " continued_as_new",
-          Map.of("status", status));
+      throw new RunServiceException.InvalidStatusFilter(status);
     }
     return temporal;
   }

@@ -1,23 +1,22 @@
 package dev.agenthub.api.runs;
 
-import dev.agenthub.api.errors.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.Optional;
 
-/** Turns Temporal client failures into the API's errors, in one place. */
+/** Turns Temporal client failures into the run service's failures, in one place. */
 final class TemporalErrors {
 
   private TemporalErrors() {}
 
   /**
-   * The API error for {@code failure} concerning {@code workflowId}: NOT_FOUND is {@code
-   * run_not_found} (404), UNAVAILABLE and DEADLINE_EXCEEDED are {@code temporal_unavailable} (503);
-   * anything else comes back unchanged.
+   * The run service's failure for {@code failure} concerning {@code workflowId}: NOT_FOUND is
+   * {@link RunServiceException.RunNotFound}, UNAVAILABLE and DEADLINE_EXCEEDED are {@link
+   * RunServiceException.TemporalUnavailable}; anything else comes back unchanged.
    */
   static RuntimeException translate(RuntimeException failure, String workflowId) {
-    if (failure instanceof ApiException) {
+    if (failure instanceof RunServiceException) {
       return failure;
     }
     if (failure instanceof WorkflowNotFoundException) {
@@ -30,7 +29,7 @@ final class TemporalErrors {
     return switch (code.get()) {
       case NOT_FOUND -> workflowId == null ? failure : runNotFound(workflowId);
       case UNAVAILABLE, DEADLINE_EXCEEDED ->
-          ApiException.unavailable("Temporal did not answer in time; try again");
+          new RunServiceException.TemporalUnavailable("Temporal did not answer in time; try again");
       default -> failure;
     };
   }
@@ -51,7 +50,7 @@ final class TemporalErrors {
     return Optional.empty();
   }
 
-  static ApiException runNotFound(String workflowId) {
-    return ApiException.notFound("run_not_found", "run " + workflowId + " not found");
+  static RunServiceException runNotFound(String workflowId) {
+    return new RunServiceException.RunNotFound(workflowId);
   }
 }

@@ -2,7 +2,6 @@ package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
@@ -103,15 +102,11 @@ public final class TemporalRunService implements RunService {
       return started;
     } catch (WorkflowExecutionAlreadyStarted e) {
       if (hash == null) {
-        throw ApiException.conflict(
-            "run_exists", "a run with id " + id + " already exists", Map.of("workflowId", id));
+        throw new RunServiceException.RunAlreadyExists(id);
       }
       WorkflowExecutionDescription existing = describer.execution(id);
       if (!hash.equals(RunDescriber.memo(existing, RunStarter.MEMO_REQUEST_HASH))) {
-        throw ApiException.unprocessable(
-            "idempotency_key_reused",
-            "Idempotency-Key was used with a different request",
-            Map.of("workflowId", id));
+        throw new RunServiceException.IdempotencyKeyReused(id);
       }
       return existing(existing, pipeline.name());
     } catch (RuntimeException e) {
@@ -187,30 +182,22 @@ public final class TemporalRunService implements RunService {
         progress.flatMap(
             p -> p.steps().stream().filter(s -> s.id().equals(decision.stepId())).findFirst());
     if (progress.isPresent() && step.isEmpty()) {
-      throw ApiException.notFound(
-          "step_not_found", "run " + workflowId + " has no step " + decision.stepId());
+      throw new RunServiceException.StepNotFound(workflowId, decision.stepId());
     }
     if (!running
         || step.isEmpty()
         || !"approval".equals(step.get().kind())
         || step.get().status() != StepStatus.WAITING_APPROVAL) {
-      throw ApiException.conflict(
-          "step_not_waiting",
-          "step " + decision.stepId() + " is not waiting for approval",
-          Map.of(
-              "step",
-              decision.stepId(),
-              "status",
-              step.map(s -> s.status().name().toLowerCase(Locale.ROOT)).orElse("unknown")));
+      throw RunServiceException.StepNotWaiting.inStatus(
+          workflowId,
+          decision.stepId(),
+          step.map(s -> s.status().name().toLowerCase(Locale.ROOT)).orElse("unknown"));
     }
     try {
       stub.signal("decide", decision);
     } catch (RuntimeException e) {
       if (TemporalErrors.grpcCode(e).orElse(null) == Status.Code.NOT_FOUND) {
-        throw ApiException.conflict(
-            "step_not_waiting",
-            "run " + workflowId + " closed before the decision arrived",
-            Map.of("step", decision.stepId()));
+        throw RunServiceException.StepNotWaiting.runClosed(workflowId, decision.stepId());
       }
       throw TemporalErrors.translate(e, workflowId);
     }
@@ -248,9 +235,8 @@ public final class TemporalRunService implements RunService {
     }
   }
 
-  private static ApiException notRunning(String workflowId, String status) {
-    return ApiException.conflict(
-        "run_not_running", "run " + workflowId + " is " + status, Map.of("status", status));
+  private static RunServiceException notRunning(String workflowId, String status) {
+    return new RunServiceException.RunNotRunning(workflowId, status);
   }
 
   static RunStarted started(String id, String pipeline, WorkflowExecution execution) {

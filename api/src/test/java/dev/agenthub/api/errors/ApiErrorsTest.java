@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.ApiApplication;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Entity;
@@ -25,6 +27,7 @@ class ApiErrorsTest {
   private static ResourceExtension resources() {
     ResourceExtension.Builder builder =
         ResourceExtension.builder()
+            .setMapper(ApiApplication.configureJson(Jackson.newObjectMapper()))
             .setRegisterDefaultExceptionMappers(false)
             .addResource(new ErrorProbeResource());
     ApiErrors.providers().forEach(builder::addProvider);
@@ -177,6 +180,29 @@ class ApiErrorsTest {
     JsonNode error = errorOf(response, 409, "run_exists");
     assertThat(error.path("message").asText()).isEqualTo("a run with this idempotency key exists");
     assertThat(error.path("details").path("runId").asText()).isEqualTo("r-1");
+  }
+
+  @Test
+  void runServiceException_isAnsweredWithItsStatusCodeAndDetails() throws Exception {
+    Response response = resources.target("/probe/run-service").request().get();
+
+    JsonNode error = errorOf(response, 409, "run_not_retryable");
+    assertThat(error.path("message").asText()).contains("run r-1 is running");
+    assertThat(error.path("details").path("status").asText()).isEqualTo("running");
+  }
+
+  @Test
+  void unknownField_is400NamingItAndTheKnownOnes() throws Exception {
+    Response response =
+        resources
+            .target("/probe")
+            .request()
+            .post(Entity.json("{\"name\": \"a\", \"count\": 1, \"nmae\": \"b\"}"));
+
+    JsonNode error = errorOf(response, 400, "unknown_field");
+    assertThat(error.path("message").asText()).contains("\"nmae\"");
+    assertThat(error.path("details").path("field").asText()).isEqualTo("nmae");
+    assertThat(error.path("details").path("known").toString()).isEqualTo("[\"count\",\"name\"]");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.agenthub.api.errors;
 
+import dev.agenthub.api.runs.RunServiceException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.validation.Valid;
@@ -39,6 +40,12 @@ public class ErrorProbeResource {
   public String apiException() {
     throw ApiException.conflict(
         "run_exists", "a run with this idempotency key exists", Map.of("runId", "r-1"));
+  }
+
+  @GET
+  @Path("run-service")
+  public String runService() {
+    throw new RunServiceException.RunNotRetryable("r-1", "running");
   }
 
   @GET

@@ -1,7 +1,6 @@
 package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
@@ -48,7 +47,7 @@ public final class FakeRunService implements RunService {
   private RunView existing(String workflowId) {
     RunView run = runs.get(workflowId);
     if (run == null) {
-      throw ApiException.notFound("run_not_found", "no run " + workflowId);
+      throw new RunServiceException.RunNotFound(workflowId);
     }
     return run;
   }
@@ -150,7 +149,7 @@ public final class FakeRunService implements RunService {
   public RunStarted retry(String workflowId) {
     RunView old = existing(workflowId);
     if (old.status().equals("running") || old.status().equals("succeeded")) {
-      throw ApiException.conflict("run_not_retryable", "run is " + old.status(), Map.of());
+      throw new RunServiceException.RunNotRetryable(workflowId, old.status());
     }
     RunView retry = add(workflowId + ".retry", old.pipeline(), "running");
     return new RunStarted(
@@ -167,7 +166,7 @@ public final class FakeRunService implements RunService {
 
   private void requireRunning(String workflowId) {
     if (!existing(workflowId).status().equals("running")) {
-      throw ApiException.conflict("run_not_running", "run is not running", Map.of());
+      throw new RunServiceException.RunNotRunning(workflowId, existing(workflowId).status());
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
 import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.api.errors.RunServiceErrors;
 import dev.agenthub.api.runs.PageToken.ScanCursor;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +26,14 @@ class PageTokenTest {
   @Test
   void decode_rejectsForeignTokens() {
     for (String token : new String[] {"%%%", "eA", "cw", "czE6Mg"}) {
-      assertThat(catchThrowableOfType(ApiException.class, () -> PageToken.decode(token)))
+      assertThat(http(() -> PageToken.decode(token)))
           .as(token)
           .extracting(ApiException::status, ApiException::code)
           .containsExactly(400, "invalid_page_token");
     }
+  }
+
+  private static ApiException http(Runnable call) {
+    return RunServiceErrors.http(catchThrowableOfType(RunServiceException.class, call::run));
   }
 }

@@ -1,6 +1,7 @@
 package dev.agenthub.api.runs;
 
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.ApiApplication;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.ApiKeyConfiguration;
 import dev.agenthub.api.auth.AuthConfiguration;
@@ -9,6 +10,7 @@ import dev.agenthub.api.errors.ApiErrors;
 import dev.agenthub.api.openapi.OpenApiResource;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.dsl.PipelineCatalog;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
@@ -43,6 +45,7 @@ public final class ResourceTestSupport {
   public static ResourceExtension extension(FakeRunService runs) {
     ResourceExtension.Builder builder =
         ResourceExtension.builder()
+            .setMapper(ApiApplication.configureJson(Jackson.newObjectMapper()))
             .setRegisterDefaultExceptionMappers(false)
             .addResource(new PipelinesResource(fixtureCatalog(), runs, links()))
             .addResource(new RunsResource(runs, links()))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.api.errors.RunServiceErrors;
 import dev.agenthub.dsl.BudgetDefinition;
 import dev.agenthub.dsl.PipelineDefinition;
 import java.util.List;
@@ -46,14 +47,14 @@ class RunRequestsTest {
 
     RunRequests.checkBudget(pipeline, null);
     RunRequests.checkBudget(pipeline, 1.0);
-    assertThat(
-            catchThrowableOfType(ApiException.class, () -> RunRequests.checkBudget(pipeline, 1.01)))
+    assertThat(http(() -> RunRequests.checkBudget(pipeline, 1.01)))
         .extracting(ApiException::status, ApiException::code)
         .containsExactly(422, "budget_above_pipeline");
-    assertThat(
-            catchThrowableOfType(
-                    ApiException.class, () -> RunRequests.checkBudget(pipeline, Double.NaN))
-                .code())
+    assertThat(http(() -> RunRequests.checkBudget(pipeline, Double.NaN)).code())
         .isEqualTo("invalid_budget");
+  }
+
+  private static ApiException http(Runnable call) {
+    return RunServiceErrors.http(catchThrowableOfType(RunServiceException.class, call::run));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.api.errors.RunServiceErrors;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.devkit.LocalTemporal;
 import dev.agenthub.dsl.PipelineDefinition;
@@ -173,9 +174,10 @@ class MetricsAndBudgetIT {
   @Test
   void runBudget_cannotExceedThePipelines() {
     ApiException refused =
-        catchThrowableOfType(
-            ApiException.class,
-            () -> runs.start(twoLlmSteps("budget-cap", 0.01), json("{}"), null, 0.02, null));
+        RunServiceErrors.http(
+            catchThrowableOfType(
+                RunServiceException.class,
+                () -> runs.start(twoLlmSteps("budget-cap", 0.01), json("{}"), null, 0.02, null)));
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.code()).isEqualTo("budget_above_pipeline");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.api.errors.RunServiceErrors;
 import dev.agenthub.devkit.LocalTemporal;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
@@ -473,8 +474,9 @@ class TemporalRunServiceIT {
     return run.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
+  /** The HTTP error the run service's failure in {@code call} is answered with. */
   private static ApiException apiError(Runnable call) {
-    return catchThrowableOfType(ApiException.class, call::run);
+    return RunServiceErrors.http(catchThrowableOfType(RunServiceException.class, call::run));
   }
 
   private static RunView awaitStatus(String workflowId, String status) {
