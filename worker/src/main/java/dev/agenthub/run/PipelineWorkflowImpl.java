@@ -121,6 +121,15 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       state.finish(RunStatus.FAILED, null);
       throw ApplicationFailure.newNonRetryableFailure(
           "output: " + e.getMessage(), FailureTypes.EXPRESSION_ERROR, state.progress());
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      state.finish(RunStatus.FAILED, null);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "output: " + StepErrors.describe(e),
+          FailureTypes.STEP_EVALUATION_FAILED,
+          state.progress());
     }
   }
 

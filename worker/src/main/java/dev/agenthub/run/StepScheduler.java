@@ -143,8 +143,11 @@ final class StepScheduler {
     double worstCase;
     try {
       worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
-    } catch (ExpressionException e) {
-      // The step fails on the same expression when it runs; there is nothing to reserve.
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      // The step fails on the same arguments when it runs; there is nothing to reserve.
       worstCase = 0;
     }
     return budget.admit(step.id(), worstCase, state.usage().costUsd());
@@ -184,6 +187,12 @@ final class StepScheduler {
       record(
           step,
           StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      state.running(step.id(), now());
+      record(step, StepOutcome.failed(0, StepErrors.evaluationFailed("when", e)));
     }
     return false;
   }

@@ -24,6 +24,8 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,21 @@ class PipelineWorkflowImplTest {
     assertThat(failed).as("the run should fail").isNotNull();
     assertThat(failed.getCause()).isInstanceOf(ApplicationFailure.class);
     return (ApplicationFailure) failed.getCause();
+  }
+
+  /** Starts {@code pipeline} and returns how it failed; fails the test if it does not end soon. */
+  private ApplicationFailure failureOf(PipelineDefinition pipeline, String input) {
+    PipelineWorkflow workflow = stub("ends-" + System.nanoTime());
+    WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, json(input)));
+    return runFailure(
+        () -> {
+          try {
+            WorkflowStub.fromTyped(workflow)
+                .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+          } catch (TimeoutException e) {
+            throw new AssertionError("the run did not end within 30 s", e);
+          }
+        });
   }
 
   private RunProgress awaitProgress(PipelineWorkflow workflow, Predicate<RunProgress> condition) {
@@ -341,5 +358,77 @@ class PipelineWorkflowImplTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
+  }
+
+  @Test
+  void sleepDurationRenderingToGarbage_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(sleep("wait", "${{ input.wait }}"), agent("after", "echo", "{}", "wait"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"wait\": \"abc\"}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("step \"wait\" failed: InvalidStepArguments: ")
+        .contains("\"abc\"");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "wait").error().type())
+        .isEqualTo(FailureTypes.INVALID_STEP_ARGUMENTS);
+    assertThat(agents.calls("after")).isZero();
+  }
+
+  @Test
+  void sleepDurationRenderingToAnObject_failsTheStepAndEndsTheRun() {
+    ApplicationFailure failure =
+        failureOf(pipeline(sleep("wait", "${{ input }}")), "{\"wait\": \"1m\"}");
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "step \"wait\" failed: InvalidStepArguments: duration must be a string such as"
+                + " \"30s\", got OBJECT {\"wait\":\"1m\"}");
+  }
+
+  @Test
+  void celRuntimeErrorInWith_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(agent("draft", "echo", "{\"n\": \"${{ 10 / input.zero }}\"}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"zero\": 0}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("step \"draft\" failed: ExpressionError: expression `10 / input.zero` failed")
+        .contains("by zero");
+    assertThat(agents.calls("draft")).isZero();
+  }
+
+  @Test
+  void celRuntimeErrorInOutput_failsTheRunNamingTheOutput() {
+    PipelineDefinition pipeline =
+        pipeline(
+            "{\"text\": \"${{ steps.draft.output.missing.deep }}\"}", agent("draft", "echo", "{}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.EXPRESSION_ERROR);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("output: expression `steps.draft.output.missing.deep` failed");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(step(progress, "draft").status()).isEqualTo(StepStatus.SUCCEEDED);
+  }
+
+  @Test
+  void templateRenderingANonJsonValue_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(agent("ratio", "echo", "{\"r\": \"${{ 1.0 / input.zero }}\"}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"zero\": 0.0}");
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "step \"ratio\" failed: ExpressionError: expression `1.0 / input.zero` has no JSON"
+                + " value: Infinity is not a JSON number");
+    assertThat(agents.calls("ratio")).isZero();
   }
 }
