@@ -26,8 +26,8 @@ import org.slf4j.Logger;
  * The interpreter's scheduling loop: starts every step whose {@code needs} have settled, each in
  * its own cancellation scope, in definition order; evaluates {@code when} just before a step would
  * start; admits cost-bearing steps against the budget; records each step as it settles; and at the
- * first failure of an {@code onError: fail} step (or a budget refusal) cancels the steps still
- * running and starts no more.
+ * first failure of an {@code onError: fail} step (whether it ran, its {@code when} failed or the
+ * budget refused it) cancels the steps still running and starts no more.
  *
  * <p>Workflow-thread only, one instance per run. Deterministic: it reads only the run's state,
  * {@code Workflow.*} time and the promises of the steps it started, and iterates insertion-ordered
@@ -38,6 +38,9 @@ import org.slf4j.Logger;
 final class StepScheduler {
 
   private static final Logger log = Workflow.getLogger(StepScheduler.class);
+
+  /** The {@code Workflow.getVersion} change id of a failing {@code when} following onError. */
+  static final String WHEN_ERROR_CHANGE = "when-error-follows-on-error";
 
   private final PipelineDefinition pipeline;
   private final RunState state;
@@ -71,7 +74,8 @@ final class StepScheduler {
       if (failedStep == null && !CancellationScope.current().isCancelRequested()) {
         failedStep = startReadySteps();
         if (failedStep != null) {
-          log.info("step {} over budget; cancelling {} running step(s)", failedStep, scopes.size());
+          log.info(
+              "step {} stopped the run; cancelling {} running step(s)", failedStep, scopes.size());
           scopes.values().forEach(CancellationScope::cancel);
         }
       }
@@ -101,7 +105,11 @@ final class StepScheduler {
     }
   }
 
-  /** Starts every ready step; returns the id of a step the budget refused (none start after it). */
+  /**
+   * Starts every ready step; returns the id of a step that stops the run before it starts (the
+   * budget refused it, or its {@code when} failed and its {@code onError} is {@code fail}); none
+   * start after it.
+   */
   private String startReadySteps() {
     boolean changed = true;
     while (changed) {
@@ -112,6 +120,9 @@ final class StepScheduler {
         }
         changed = true;
         if (!shouldRun(step)) {
+          if (failsRun(step) && whenErrorsFollowOnError()) {
+            return step.id();
+          }
           continue;
         }
         Optional<StepError> refusal = checkBudget(step);
@@ -206,6 +217,15 @@ final class StepScheduler {
       case SKIPPED -> state.skipped(step.id(), at, outcome.attempts(), outcome.error());
       case CANCELLED -> state.cancelled(step.id(), at, outcome.attempts(), outcome.error());
     }
+  }
+
+  /**
+   * Whether a failing {@code when} stops the run like any other failure of an {@code onError: fail}
+   * step. Runs recorded before this change went on to start the step's dependents, so they replay
+   * that way.
+   */
+  private static boolean whenErrorsFollowOnError() {
+    return Workflow.getVersion(WHEN_ERROR_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private boolean failsRun(StepDefinition step) {

@@ -431,4 +431,38 @@ class PipelineWorkflowImplTest {
                 + " value: Infinity is not a JSON number");
     assertThat(agents.calls("ratio")).isZero();
   }
+
+  @Test
+  void whenExpressionError_stopsTheRun_whenOnErrorIsFail() {
+    PipelineDefinition pipeline =
+        pipeline(
+            when(agent("notify", "echo", "{}"), "input.flag.deep == true"),
+            agent("report", "echo", "{}", "notify"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "step \"notify\" failed: ExpressionError: expression `input.flag.deep == true`");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.failedStep()).isEqualTo("notify");
+    assertThat(step(progress, "report").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(agents.calls("notify")).isZero();
+    assertThat(agents.calls("report")).isZero();
+  }
+
+  @Test
+  void whenExpressionError_letsDependentsRun_whenOnErrorIsContinue() {
+    PipelineDefinition pipeline =
+        pipeline(
+            continueOnError(when(agent("notify", "echo", "{}"), "input.flag.deep == true")),
+            agent("report", "echo", "{\"notify\": \"${{ steps.notify.status }}\"}", "notify"));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "notify").status()).isEqualTo(StepStatus.FAILED);
+    assertThat(step(result, "notify").error().type()).isEqualTo(FailureTypes.EXPRESSION_ERROR);
+    assertThat(step(result, "report").output()).isEqualTo(json("{\"notify\": \"failed\"}"));
+  }
 }
