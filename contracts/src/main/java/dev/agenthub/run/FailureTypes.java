@@ -30,6 +30,9 @@ public final class FailureTypes {
    */
   public static final String STEP_EVALUATION_FAILED = "StepEvaluationFailed";
 
+  /** The pipeline's {@code timeout} elapsed: running steps were cancelled and the run closed. */
+  public static final String RUN_TIMED_OUT = "RunTimedOut";
+
   /** An approval step was rejected. */
   public static final String APPROVAL_REJECTED = "ApprovalRejected";
 

@@ -50,28 +50,42 @@ final class StepScheduler {
   private final RunMetrics metrics;
   private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
   private final Map<String, Promise<StepOutcome>> running = new LinkedHashMap<>();
+  private Promise<Boolean> deadline;
+  private boolean timedOut;
 
-  /** {@code budget} is null when the run has none (or was recorded before the guard existed). */
+  /**
+   * {@code budget} is null when the run has none (or was recorded before the guard existed); {@code
+   * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}).
+   */
   StepScheduler(
       PipelineDefinition pipeline,
       RunState state,
       StepExecutor executor,
       AgentCatalog agents,
       BudgetGuard budget,
-      RunMetrics metrics) {
+      RunMetrics metrics,
+      Promise<Boolean> deadline) {
     this.pipeline = pipeline;
     this.state = state;
     this.executor = executor;
     this.agents = agents;
     this.budget = budget;
     this.metrics = metrics;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Whether the run's deadline passed before it settled (the steps then running were cancelled).
+   */
+  boolean timedOut() {
+    return timedOut;
   }
 
   /** Runs the DAG to the end; returns the id of the step that failed the run, if one did. */
   Optional<String> run() {
     String failedStep = null;
     while (true) {
-      if (failedStep == null && !CancellationScope.current().isCancelRequested()) {
+      if (failedStep == null && !timedOut && !CancellationScope.current().isCancelRequested()) {
         failedStep = startReadySteps();
         if (failedStep != null) {
           log.info(
@@ -82,7 +96,16 @@ final class StepScheduler {
       if (running.isEmpty()) {
         return Optional.ofNullable(failedStep);
       }
-      Promise.anyOf(running.values()).get();
+      awaitAStepOrTheDeadline();
+      if (deadline != null && deadline.isCompleted()) {
+        boolean reached = deadline.get();
+        deadline = null;
+        if (reached && failedStep == null) {
+          timedOut = true;
+          log.info("run timed out; cancelling {} running step(s)", scopes.size());
+          scopes.values().forEach(CancellationScope::cancel);
+        }
+      }
       for (String id : List.copyOf(running.keySet())) {
         Promise<StepOutcome> promise = running.get(id);
         if (!promise.isCompleted()) {
@@ -103,6 +126,17 @@ final class StepScheduler {
         }
       }
     }
+  }
+
+  private void awaitAStepOrTheDeadline() {
+    if (deadline == null) {
+      // Exactly as before the deadline existed, for runs without one and for recorded histories.
+      Promise.anyOf(running.values()).get();
+      return;
+    }
+    List<Promise<?>> awaited = new ArrayList<>(running.values());
+    awaited.add(deadline);
+    Promise.anyOf(awaited.toArray(new Promise<?>[0])).get();
   }
 
   /**

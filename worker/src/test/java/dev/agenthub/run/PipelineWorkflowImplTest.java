@@ -8,6 +8,7 @@ import static dev.agenthub.run.TestPipelines.pipeline;
 import static dev.agenthub.run.TestPipelines.sleep;
 import static dev.agenthub.run.TestPipelines.when;
 import static dev.agenthub.run.TestPipelines.withRetry;
+import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -464,5 +465,39 @@ class PipelineWorkflowImplTest {
     assertThat(step(result, "notify").status()).isEqualTo(StepStatus.FAILED);
     assertThat(step(result, "notify").error().type()).isEqualTo(FailureTypes.EXPRESSION_ERROR);
     assertThat(step(result, "report").output()).isEqualTo(json("{\"notify\": \"failed\"}"));
+  }
+
+  @Test
+  void pipelineTimeout_cancelsRunningSteps_andClosesTheRunTimedOut() {
+    PipelineDefinition pipeline =
+        withTimeout(
+            pipeline(
+                agent("fetch", "slow", "{\"millis\": 20000}"),
+                sleep("pause", "1h"),
+                agent("publish", "echo", "{}", "fetch", "pause")),
+            "2s");
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.RUN_TIMED_OUT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("run timed out after 2s; the steps still running were cancelled");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.status()).isEqualTo(RunStatus.TIMED_OUT);
+    assertThat(step(progress, "fetch").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "pause").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "publish").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "publish").error().message()).isEqualTo("run timed out after 2s");
+    assertThat(agents.calls("publish")).isZero();
+  }
+
+  @Test
+  void pipelineTimeout_doesNotFire_whenTheRunSettlesFirst() {
+    PipelineDefinition pipeline =
+        withTimeout(pipeline(sleep("pause", "1m"), agent("after", "echo", "{}", "pause")), "1h");
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "after").status()).isEqualTo(StepStatus.SUCCEEDED);
   }
 }
