@@ -25,6 +25,21 @@ public final class FailureTypes {
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
 
+  /**
+   * A step's rendered arguments are unusable by the step itself (a {@code sleep} duration that is
+   * not a duration): not retried.
+   */
+  public static final String INVALID_STEP_ARGUMENTS = "InvalidStepArguments";
+
+  /**
+   * The interpreter hit an unexpected error while evaluating a step or the run's {@code output}
+   * (anything not covered by a more specific type): not retried. The message names the error.
+   */
+  public static final String STEP_EVALUATION_FAILED = "StepEvaluationFailed";
+
+  /** The pipeline's {@code timeout} elapsed: running steps were cancelled and the run closed. */
+  public static final String RUN_TIMED_OUT = "RunTimedOut";
+
   /** An approval step was rejected. */
   public static final String APPROVAL_REJECTED = "ApprovalRejected";
 

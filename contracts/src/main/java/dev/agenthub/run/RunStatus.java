@@ -5,5 +5,7 @@ public enum RunStatus {
   RUNNING,
   SUCCEEDED,
   FAILED,
-  CANCELLED
+  CANCELLED,
+  /** The pipeline's {@code timeout} elapsed before the run settled. */
+  TIMED_OUT
 }

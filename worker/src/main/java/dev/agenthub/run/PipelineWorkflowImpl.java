@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.expr.ExpressionException;
 import dev.agenthub.dsl.expr.Templates;
@@ -34,6 +35,9 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   /** The {@code Workflow.getVersion} change id of the budget guard. */
   static final String BUDGET_GUARD_CHANGE = "budget-guard";
 
+  /** The {@code Workflow.getVersion} change id of the pipeline timeout as a workflow timer. */
+  static final String PIPELINE_TIMEOUT_CHANGE = "pipeline-timeout";
+
   private final Map<String, ApprovalDecision> decisions = new HashMap<>();
   private RunState state;
   private RunMetrics metrics;
@@ -53,6 +57,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       if (FailureTypes.BUDGET_EXCEEDED.equals(e.getType())) {
         metrics.budgetExceeded();
         metrics.runCompleted(MetricNames.BUDGET_EXCEEDED_STATUS);
+      } else if (FailureTypes.RUN_TIMED_OUT.equals(e.getType())) {
+        metrics.runCompleted(MetricNames.TIMED_OUT);
       } else {
         metrics.runCompleted(MetricNames.FAILED);
       }
@@ -73,13 +79,34 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     StepExecutor executor =
         new StepExecutor(state, decisions, AGENTS, pipeline.name(), info.getWorkflowId());
 
-    String failedStep =
-        new StepScheduler(pipeline, state, executor, AGENTS, budget, metrics).run().orElse(null);
+    RunDeadline deadline = startDeadline(pipeline);
+    StepScheduler scheduler =
+        new StepScheduler(
+            pipeline,
+            state,
+            executor,
+            AGENTS,
+            budget,
+            metrics,
+            deadline == null ? null : deadline.reached());
+    String failedStep = scheduler.run().orElse(null);
+    if (deadline != null) {
+      deadline.cancel();
+    }
 
     if (CancellationScope.current().isCancelRequested()) {
       markUnreached("run cancelled");
       state.finish(RunStatus.CANCELLED, null);
       throw new CanceledFailure("run cancelled");
+    }
+    if (scheduler.timedOut()) {
+      String reason = "run timed out after " + pipeline.timeout();
+      markUnreached(reason);
+      state.finish(RunStatus.TIMED_OUT, null);
+      throw ApplicationFailure.newNonRetryableFailure(
+          reason + "; the steps still running were cancelled",
+          FailureTypes.RUN_TIMED_OUT,
+          state.progress());
     }
     if (failedStep != null) {
       markUnreached("run stopped after step \"" + failedStep + "\" failed");
@@ -103,6 +130,18 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
         pipeline.name(), pipeline.version(), output, progress.steps(), progress.usage());
   }
 
+  /**
+   * The pipeline's timeout as a workflow timer, or null when it has none. Runs recorded before the
+   * timer existed (no marker in their history) replay without it, under the server-side timeout.
+   */
+  private static RunDeadline startDeadline(PipelineDefinition pipeline) {
+    if (pipeline.timeout() == null
+        || Workflow.getVersion(PIPELINE_TIMEOUT_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    return RunDeadline.start(Durations.parse(pipeline.timeout()));
+  }
+
   private void markUnreached(String reason) {
     for (StepProgress step : state.steps()) {
       if (step.status() == StepStatus.PENDING) {
@@ -121,6 +160,15 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       state.finish(RunStatus.FAILED, null);
       throw ApplicationFailure.newNonRetryableFailure(
           "output: " + e.getMessage(), FailureTypes.EXPRESSION_ERROR, state.progress());
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      state.finish(RunStatus.FAILED, null);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "output: " + StepErrors.describe(e),
+          FailureTypes.STEP_EVALUATION_FAILED,
+          state.progress());
     }
   }
 

@@ -67,6 +67,11 @@ final class StepExecutor {
       return StepOutcome.failed(attemptsOf(e, step), errorOf(e));
     } catch (ExpressionException e) {
       return StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage()));
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      return StepOutcome.failed(0, StepErrors.evaluationFailed("running the step", e));
     }
   }
 
@@ -112,10 +117,24 @@ final class StepExecutor {
   }
 
   private StepOutcome sleep(StepDefinition step) {
-    JsonNode arguments = render(step.with());
-    String duration = arguments.path("duration").asText();
-    Workflow.sleep(Durations.parse(duration));
-    return StepOutcome.succeeded(JSON.objectNode().put("slept", duration), 0, null);
+    JsonNode duration = render(step.with()).path("duration");
+    if (!duration.isTextual()) {
+      return invalidArguments(
+          "duration must be a string such as \"30s\", got "
+              + (duration.isMissingNode() ? "nothing" : duration.getNodeType() + " " + duration));
+    }
+    Duration parsed;
+    try {
+      parsed = Durations.parse(duration.textValue());
+    } catch (IllegalArgumentException e) {
+      return invalidArguments(e.getMessage());
+    }
+    Workflow.sleep(parsed);
+    return StepOutcome.succeeded(JSON.objectNode().put("slept", duration.textValue()), 0, null);
+  }
+
+  private static StepOutcome invalidArguments(String message) {
+    return StepOutcome.failed(0, new StepError(FailureTypes.INVALID_STEP_ARGUMENTS, message));
   }
 
   /** The step's {@code with}, templates rendered against the run's variables now. */

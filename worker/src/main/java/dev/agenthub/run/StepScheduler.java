@@ -26,8 +26,8 @@ import org.slf4j.Logger;
  * The interpreter's scheduling loop: starts every step whose {@code needs} have settled, each in
  * its own cancellation scope, in definition order; evaluates {@code when} just before a step would
  * start; admits cost-bearing steps against the budget; records each step as it settles; and at the
- * first failure of an {@code onError: fail} step (or a budget refusal) cancels the steps still
- * running and starts no more.
+ * first failure of an {@code onError: fail} step (whether it ran, its {@code when} failed or the
+ * budget refused it) cancels the steps still running and starts no more.
  *
  * <p>Workflow-thread only, one instance per run. Deterministic: it reads only the run's state,
  * {@code Workflow.*} time and the promises of the steps it started, and iterates insertion-ordered
@@ -39,6 +39,9 @@ final class StepScheduler {
 
   private static final Logger log = Workflow.getLogger(StepScheduler.class);
 
+  /** The {@code Workflow.getVersion} change id of a failing {@code when} following onError. */
+  static final String WHEN_ERROR_CHANGE = "when-error-follows-on-error";
+
   private final PipelineDefinition pipeline;
   private final RunState state;
   private final StepExecutor executor;
@@ -47,38 +50,62 @@ final class StepScheduler {
   private final RunMetrics metrics;
   private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
   private final Map<String, Promise<StepOutcome>> running = new LinkedHashMap<>();
+  private Promise<Boolean> deadline;
+  private boolean timedOut;
 
-  /** {@code budget} is null when the run has none (or was recorded before the guard existed). */
+  /**
+   * {@code budget} is null when the run has none (or was recorded before the guard existed); {@code
+   * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}).
+   */
   StepScheduler(
       PipelineDefinition pipeline,
       RunState state,
       StepExecutor executor,
       AgentCatalog agents,
       BudgetGuard budget,
-      RunMetrics metrics) {
+      RunMetrics metrics,
+      Promise<Boolean> deadline) {
     this.pipeline = pipeline;
     this.state = state;
     this.executor = executor;
     this.agents = agents;
     this.budget = budget;
     this.metrics = metrics;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Whether the run's deadline passed before it settled (the steps then running were cancelled).
+   */
+  boolean timedOut() {
+    return timedOut;
   }
 
   /** Runs the DAG to the end; returns the id of the step that failed the run, if one did. */
   Optional<String> run() {
     String failedStep = null;
     while (true) {
-      if (failedStep == null && !CancellationScope.current().isCancelRequested()) {
+      if (failedStep == null && !timedOut && !CancellationScope.current().isCancelRequested()) {
         failedStep = startReadySteps();
         if (failedStep != null) {
-          log.info("step {} over budget; cancelling {} running step(s)", failedStep, scopes.size());
+          log.info(
+              "step {} stopped the run; cancelling {} running step(s)", failedStep, scopes.size());
           scopes.values().forEach(CancellationScope::cancel);
         }
       }
       if (running.isEmpty()) {
         return Optional.ofNullable(failedStep);
       }
-      Promise.anyOf(running.values()).get();
+      awaitAStepOrTheDeadline();
+      if (deadline != null && deadline.isCompleted()) {
+        boolean reached = deadline.get();
+        deadline = null;
+        if (reached && failedStep == null) {
+          timedOut = true;
+          log.info("run timed out; cancelling {} running step(s)", scopes.size());
+          scopes.values().forEach(CancellationScope::cancel);
+        }
+      }
       for (String id : List.copyOf(running.keySet())) {
         Promise<StepOutcome> promise = running.get(id);
         if (!promise.isCompleted()) {
@@ -101,7 +128,22 @@ final class StepScheduler {
     }
   }
 
-  /** Starts every ready step; returns the id of a step the budget refused (none start after it). */
+  private void awaitAStepOrTheDeadline() {
+    if (deadline == null) {
+      // Exactly as before the deadline existed, for runs without one and for recorded histories.
+      Promise.anyOf(running.values()).get();
+      return;
+    }
+    List<Promise<?>> awaited = new ArrayList<>(running.values());
+    awaited.add(deadline);
+    Promise.anyOf(awaited.toArray(new Promise<?>[0])).get();
+  }
+
+  /**
+   * Starts every ready step; returns the id of a step that stops the run before it starts (the
+   * budget refused it, or its {@code when} failed and its {@code onError} is {@code fail}); none
+   * start after it.
+   */
   private String startReadySteps() {
     boolean changed = true;
     while (changed) {
@@ -112,6 +154,9 @@ final class StepScheduler {
         }
         changed = true;
         if (!shouldRun(step)) {
+          if (failsRun(step) && whenErrorsFollowOnError()) {
+            return step.id();
+          }
           continue;
         }
         Optional<StepError> refusal = checkBudget(step);
@@ -143,8 +188,11 @@ final class StepScheduler {
     double worstCase;
     try {
       worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
-    } catch (ExpressionException e) {
-      // The step fails on the same expression when it runs; there is nothing to reserve.
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      // The step fails on the same arguments when it runs; there is nothing to reserve.
       worstCase = 0;
     }
     return budget.admit(step.id(), worstCase, state.usage().costUsd());
@@ -184,6 +232,12 @@ final class StepScheduler {
       record(
           step,
           StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      state.running(step.id(), now());
+      record(step, StepOutcome.failed(0, StepErrors.evaluationFailed("when", e)));
     }
     return false;
   }
@@ -197,6 +251,15 @@ final class StepScheduler {
       case SKIPPED -> state.skipped(step.id(), at, outcome.attempts(), outcome.error());
       case CANCELLED -> state.cancelled(step.id(), at, outcome.attempts(), outcome.error());
     }
+  }
+
+  /**
+   * Whether a failing {@code when} stops the run like any other failure of an {@code onError: fail}
+   * step. Runs recorded before this change went on to start the step's dependents, so they replay
+   * that way.
+   */
+  private static boolean whenErrorsFollowOnError() {
+    return Workflow.getVersion(WHEN_ERROR_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private boolean failsRun(StepDefinition step) {

@@ -8,6 +8,7 @@ import static dev.agenthub.run.TestPipelines.pipeline;
 import static dev.agenthub.run.TestPipelines.sleep;
 import static dev.agenthub.run.TestPipelines.when;
 import static dev.agenthub.run.TestPipelines.withRetry;
+import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,6 +25,8 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +79,21 @@ class PipelineWorkflowImplTest {
     assertThat(failed).as("the run should fail").isNotNull();
     assertThat(failed.getCause()).isInstanceOf(ApplicationFailure.class);
     return (ApplicationFailure) failed.getCause();
+  }
+
+  /** Starts {@code pipeline} and returns how it failed; fails the test if it does not end soon. */
+  private ApplicationFailure failureOf(PipelineDefinition pipeline, String input) {
+    PipelineWorkflow workflow = stub("ends-" + System.nanoTime());
+    WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, json(input)));
+    return runFailure(
+        () -> {
+          try {
+            WorkflowStub.fromTyped(workflow)
+                .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+          } catch (TimeoutException e) {
+            throw new AssertionError("the run did not end within 30 s", e);
+          }
+        });
   }
 
   private RunProgress awaitProgress(PipelineWorkflow workflow, Predicate<RunProgress> condition) {
@@ -341,5 +359,145 @@ class PipelineWorkflowImplTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
+  }
+
+  @Test
+  void sleepDurationRenderingToGarbage_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(sleep("wait", "${{ input.wait }}"), agent("after", "echo", "{}", "wait"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"wait\": \"abc\"}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("step \"wait\" failed: InvalidStepArguments: ")
+        .contains("\"abc\"");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "wait").error().type())
+        .isEqualTo(FailureTypes.INVALID_STEP_ARGUMENTS);
+    assertThat(agents.calls("after")).isZero();
+  }
+
+  @Test
+  void sleepDurationRenderingToAnObject_failsTheStepAndEndsTheRun() {
+    ApplicationFailure failure =
+        failureOf(pipeline(sleep("wait", "${{ input }}")), "{\"wait\": \"1m\"}");
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "step \"wait\" failed: InvalidStepArguments: duration must be a string such as"
+                + " \"30s\", got OBJECT {\"wait\":\"1m\"}");
+  }
+
+  @Test
+  void celRuntimeErrorInWith_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(agent("draft", "echo", "{\"n\": \"${{ 10 / input.zero }}\"}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"zero\": 0}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("step \"draft\" failed: ExpressionError: expression `10 / input.zero` failed")
+        .contains("by zero");
+    assertThat(agents.calls("draft")).isZero();
+  }
+
+  @Test
+  void celRuntimeErrorInOutput_failsTheRunNamingTheOutput() {
+    PipelineDefinition pipeline =
+        pipeline(
+            "{\"text\": \"${{ steps.draft.output.missing.deep }}\"}", agent("draft", "echo", "{}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.EXPRESSION_ERROR);
+    assertThat(failure.getOriginalMessage())
+        .startsWith("output: expression `steps.draft.output.missing.deep` failed");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(step(progress, "draft").status()).isEqualTo(StepStatus.SUCCEEDED);
+  }
+
+  @Test
+  void templateRenderingANonJsonValue_failsTheStepAndEndsTheRun() {
+    PipelineDefinition pipeline =
+        pipeline(agent("ratio", "echo", "{\"r\": \"${{ 1.0 / input.zero }}\"}"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{\"zero\": 0.0}");
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "step \"ratio\" failed: ExpressionError: expression `1.0 / input.zero` has no JSON"
+                + " value: Infinity is not a JSON number");
+    assertThat(agents.calls("ratio")).isZero();
+  }
+
+  @Test
+  void whenExpressionError_stopsTheRun_whenOnErrorIsFail() {
+    PipelineDefinition pipeline =
+        pipeline(
+            when(agent("notify", "echo", "{}"), "input.flag.deep == true"),
+            agent("report", "echo", "{}", "notify"));
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
+    assertThat(failure.getOriginalMessage())
+        .startsWith(
+            "step \"notify\" failed: ExpressionError: expression `input.flag.deep == true`");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.failedStep()).isEqualTo("notify");
+    assertThat(step(progress, "report").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(agents.calls("notify")).isZero();
+    assertThat(agents.calls("report")).isZero();
+  }
+
+  @Test
+  void whenExpressionError_letsDependentsRun_whenOnErrorIsContinue() {
+    PipelineDefinition pipeline =
+        pipeline(
+            continueOnError(when(agent("notify", "echo", "{}"), "input.flag.deep == true")),
+            agent("report", "echo", "{\"notify\": \"${{ steps.notify.status }}\"}", "notify"));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "notify").status()).isEqualTo(StepStatus.FAILED);
+    assertThat(step(result, "notify").error().type()).isEqualTo(FailureTypes.EXPRESSION_ERROR);
+    assertThat(step(result, "report").output()).isEqualTo(json("{\"notify\": \"failed\"}"));
+  }
+
+  @Test
+  void pipelineTimeout_cancelsRunningSteps_andClosesTheRunTimedOut() {
+    PipelineDefinition pipeline =
+        withTimeout(
+            pipeline(
+                agent("fetch", "slow", "{\"millis\": 20000}"),
+                sleep("pause", "1h"),
+                agent("publish", "echo", "{}", "fetch", "pause")),
+            "2s");
+
+    ApplicationFailure failure = failureOf(pipeline, "{}");
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.RUN_TIMED_OUT);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("run timed out after 2s; the steps still running were cancelled");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(progress.status()).isEqualTo(RunStatus.TIMED_OUT);
+    assertThat(step(progress, "fetch").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "pause").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "publish").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "publish").error().message()).isEqualTo("run timed out after 2s");
+    assertThat(agents.calls("publish")).isZero();
+  }
+
+  @Test
+  void pipelineTimeout_doesNotFire_whenTheRunSettlesFirst() {
+    PipelineDefinition pipeline =
+        withTimeout(pipeline(sleep("pause", "1m"), agent("after", "echo", "{}", "pause")), "1h");
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "after").status()).isEqualTo(StepStatus.SUCCEEDED);
   }
 }

@@ -42,6 +42,20 @@ class PipelineWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * A run under the pipeline timer (version 1 of {@code pipeline-timeout}): one step succeeds, then
+   * an activity and a durable sleep run in parallel until the run's 2 s timeout fires, cancels both
+   * and fails the run {@code RunTimedOut}. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV3TimeoutHistory() throws Exception {
+    File history = resource("histories/pipeline-v3-timeout.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
   private static File resource(String name) throws URISyntaxException {
     return new File(
         Objects.requireNonNull(

@@ -5,7 +5,9 @@ import static dev.agenthub.run.TestPipelines.json;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static dev.agenthub.run.TestPipelines.sleep;
 import static dev.agenthub.run.TestPipelines.withRetry;
+import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
@@ -24,6 +26,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.prometheus.metrics.tracer.otel.OpenTelemetrySpanContext;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -155,6 +158,21 @@ class RunMetricsTest {
     // Proof that workflow code really replayed: the SDK timed its replays.
     assertThat(value(scrape, "temporal_workflow_task_replay_latency_seconds_count", ""))
         .isPositive();
+  }
+
+  @Test
+  void timedOutRun_isCountedWithStatusTimedOut() {
+    WorkflowClient client = start(600);
+    PipelineDefinition pipeline =
+        namedPipeline("slow", withTimeout(pipeline(sleep("pause", "1h")), "1m"));
+
+    assertThatThrownBy(() -> run(client, "timed-out-run", pipeline))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    String scrape = awaitScrape(s -> value(s, "agenthub_pipeline_runs_completed_total", "") >= 1);
+    assertThat(series(scrape, "agenthub_pipeline_runs_completed_total"))
+        .containsExactly(
+            "agenthub_pipeline_runs_completed_total{pipeline=\"slow\",status=\"timed_out\"}");
   }
 
   @Test

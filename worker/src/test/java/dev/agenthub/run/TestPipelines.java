@@ -41,6 +41,18 @@ final class TestPipelines {
         output == null ? null : json(output));
   }
 
+  static PipelineDefinition withTimeout(PipelineDefinition pipeline, String timeout) {
+    return new PipelineDefinition(
+        pipeline.name(),
+        pipeline.version(),
+        pipeline.description(),
+        pipeline.input(),
+        pipeline.steps(),
+        pipeline.budget(),
+        timeout,
+        pipeline.output());
+  }
+
   static StepDefinition agent(String id, String agent, String with, String... needs) {
     return new StepDefinition(
         id,

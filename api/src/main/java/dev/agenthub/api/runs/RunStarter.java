@@ -18,6 +18,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,9 @@ public final class RunStarter {
    */
   public static final SearchAttributeKey<String> PIPELINE_ATTRIBUTE =
       SearchAttributeKey.forKeyword("AgentHubPipeline");
+
+  /** How long after a pipeline's own timeout the server kills a run that did not close itself. */
+  static final Duration SERVER_TIMEOUT_MARGIN = Duration.ofMinutes(1);
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -144,9 +148,19 @@ public final class RunStarter {
           SearchAttributes.newBuilder().set(PIPELINE_ATTRIBUTE, pipeline.name()).build());
     }
     if (pipeline.timeout() != null) {
-      options.setWorkflowExecutionTimeout(Durations.parse(pipeline.timeout()));
+      options.setWorkflowExecutionTimeout(serverTimeout(pipeline));
     }
     return options.build();
+  }
+
+  /**
+   * The server-side execution timeout of a run of {@code pipeline}: its {@code timeout} plus {@link
+   * #SERVER_TIMEOUT_MARGIN}. The workflow runs the timeout itself as a timer (cancelling its steps
+   * and closing {@code timed_out}); the server's kill is only a backstop for a run whose worker
+   * cannot get there.
+   */
+  static Duration serverTimeout(PipelineDefinition pipeline) {
+    return Durations.parse(pipeline.timeout()).plus(SERVER_TIMEOUT_MARGIN);
   }
 
   /** The trace id of the current span, or {@code null} when none is recording. */

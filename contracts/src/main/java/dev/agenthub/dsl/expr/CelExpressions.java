@@ -60,16 +60,23 @@ public final class CelExpressions {
    * Evaluates {@code expression} over {@code variables} (JSON values by variable name) and returns
    * its value as JSON.
    *
-   * @throws ExpressionException when it does not compile or fails at evaluation
+   * @throws ExpressionException when it does not compile, fails at evaluation, or yields a value
+   *     JSON cannot hold (NaN, an infinity, a CEL type)
    */
   public static JsonNode evaluate(String expression, Map<String, JsonNode> variables) {
     CelAbstractSyntaxTree ast = compile(expression);
+    Object value;
     try {
-      Object value = CEL.createProgram(ast).eval(CelValues.activation(variables));
-      return CelValues.toJson(value);
+      value = CEL.createProgram(ast).eval(CelValues.activation(variables));
     } catch (CelEvaluationException e) {
       throw new ExpressionException(
           "expression `" + expression + "` failed: " + firstLine(e.getMessage()));
+    }
+    try {
+      return CelValues.toJson(value);
+    } catch (IllegalArgumentException e) {
+      throw new ExpressionException(
+          "expression `" + expression + "` has no JSON value: " + e.getMessage());
     }
   }
 

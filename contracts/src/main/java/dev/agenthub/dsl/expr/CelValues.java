@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.primitives.UnsignedLong;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageOrBuilder;
+import dev.cel.common.values.CelByteString;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +55,11 @@ final class CelValues {
     return node.asText();
   }
 
+  /**
+   * The JSON form of a CEL value.
+   *
+   * @throws IllegalArgumentException for values JSON cannot hold (NaN, infinities, CEL types)
+   */
   static JsonNode toJson(Object value) {
     if (value == null
         || value instanceof com.google.protobuf.NullValue
@@ -78,6 +87,9 @@ final class CelValues {
       return JSON.numberNode(u.bigIntegerValue());
     }
     if (value instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        throw new IllegalArgumentException(d + " is not a JSON number");
+      }
       return JSON.numberNode(d);
     }
     if (value instanceof Boolean b) {
@@ -86,6 +98,16 @@ final class CelValues {
     if (value instanceof ByteString bytes) {
       return JSON.binaryNode(bytes.toByteArray());
     }
-    return JSON.textNode(String.valueOf(value));
+    if (value instanceof CharSequence
+        || value instanceof CelByteString
+        || value instanceof TemporalAccessor
+        || value instanceof TemporalAmount
+        || value instanceof MessageOrBuilder) {
+      // Timestamps, durations and byte strings have a faithful text form.
+      return JSON.textNode(String.valueOf(value));
+    }
+    // Anything else (a CEL type value, say) would reach agents as a Java toString, so refuse it.
+    throw new IllegalArgumentException(
+        "a " + value.getClass().getSimpleName() + " value has no JSON form");
   }
 }

@@ -113,4 +113,22 @@ class CelExpressionsTest {
                     "{\"a\":\"${{ input.x }} and ${{steps.b.output}}\",\"c\":[\"${{ run.id }}\"]}")))
         .containsExactly("input.x", "steps.b.output", "run.id");
   }
+
+  @Test
+  void evaluate_refusesValuesJsonCannotHold() {
+    assertThatThrownBy(() -> CelExpressions.evaluate("1.0 / 0.0", vars()))
+        .isInstanceOf(ExpressionException.class)
+        .hasMessage("expression `1.0 / 0.0` has no JSON value: Infinity is not a JSON number");
+    assertThatThrownBy(() -> CelExpressions.evaluate("{'x': [type(1)]}", vars()))
+        .isInstanceOf(ExpressionException.class)
+        .hasMessageStartingWith("expression `{'x': [type(1)]}` has no JSON value: a ")
+        .hasMessageEndingWith(" value has no JSON form");
+  }
+
+  @Test
+  void evaluate_keepsTimestampsAndDurationsAsText() throws Exception {
+    assertThat(CelExpressions.evaluate("timestamp('2024-01-01T00:00:00Z')", vars()).textValue())
+        .isEqualTo("2024-01-01T00:00:00Z");
+    assertThat(CelExpressions.evaluate("duration('1h')", vars()).isTextual()).isTrue();
+  }
 }

@@ -1,0 +1,72 @@
+package dev.agenthub.run;
+
+import static dev.agenthub.run.TestPipelines.agent;
+import static dev.agenthub.run.TestPipelines.json;
+import static dev.agenthub.run.TestPipelines.pipeline;
+import static dev.agenthub.run.TestPipelines.sleep;
+import static dev.agenthub.run.TestPipelines.withTimeout;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agenthub.dsl.PipelineDefinition;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories {@link PipelineWorkflowReplayTest} replays, with the test environment and
+ * the scripted agents. Not part of the build: run it on purpose when a new version needs a recorded
+ * run, then commit the file and a replay test over it:
+ *
+ * <pre>./mvnw -B -pl contracts,telemetry,worker -am test -Dtest=HistoryRecording \
+ *   -Dsurefire.failIfNoSpecifiedTests=false -DrecordHistories=true</pre>
+ */
+@EnabledIfSystemProperty(named = "recordHistories", matches = "true")
+class HistoryRecording {
+
+  private static final String QUEUE = "agenthub-pipelines";
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  /**
+   * {@code pipeline-v3-timeout.json}: version 1 of {@code pipeline-timeout}. One step succeeds;
+   * then an activity (a slow agent) and a durable sleep run in parallel until the run's 2 s timeout
+   * fires, cancels both and closes the run {@code RunTimedOut}.
+   */
+  @Test
+  void record_pipelineV3TimeoutHistory() throws Exception {
+    PipelineDefinition pipeline =
+        withTimeout(
+            pipeline(
+                agent("outline", "echo", "{\"text\": \"Outline of ${{ input.topic }}\"}"),
+                agent("fetch", "slow", "{\"millis\": 5000}", "outline"),
+                sleep("pause", "1h", "outline"),
+                agent("publish", "echo", "{}", "fetch", "pause")),
+            "2s");
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "timeout-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      assertThatThrownBy(
+              () ->
+                  workflow.run(
+                      PipelineRunInput.of(pipeline, json("{\"topic\": \"durable execution\"}"))))
+          .isInstanceOf(WorkflowFailedException.class);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v3-timeout.json"), client.fetchHistory(id).toJson(true));
+    }
+  }
+}
