@@ -5,6 +5,7 @@
 #   - the Temporal CLI (the real Temporal server for the integration tier), via go install
 #   - promtool, prometheus, amtool and alertmanager at the releases the compose stack deploys, built
 #     from their Go modules (scripts/install-prometheus-tools.sh)
+#   - the Go modules of tools/compose-config (the compose check that ComposeConfigTest builds)
 #   - kustomize via go install, when there is no kubectl (Kubernetes manifest renders)
 # A tool that cannot be installed here is reported; the tests that need it then say so, and fail
 # under CI=true.
@@ -40,6 +41,13 @@ fi
 
 "$ROOT/scripts/install-temporal-cli.sh" >/dev/null || status=1
 "$ROOT/scripts/install-prometheus-tools.sh" >/dev/null || status=1
+
+# ComposeConfigTest builds tools/compose-config with go build; fetch and compile its modules here,
+# so that the test only links.
+if command -v go >/dev/null 2>&1; then
+  (cd "$ROOT/tools/compose-config" && go build -trimpath -o /dev/null .) \
+    || { echo "install-test-tools: tools/compose-config does not build" >&2; status=1; }
+fi
 
 # kustomize renders for the Kubernetes manifests (KustomizeTest): kubectl's built-in one when there
 # is a kubectl, otherwise kustomize itself, built with go install into .tools/bin.
