@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond a JDK, reusing what is already there:
-#   - Debian packages: chromium (Temporal UI browser test), prometheus (promtool), prometheus-alertmanager (amtool)
+#   - Debian packages: chromium (Temporal UI browser test)
 #   - playwright-core from npm, into ui-tests/node_modules (drives the Debian chromium; no browser download)
 #   - the Temporal CLI (the real Temporal server for the integration tier), via go install
+#   - promtool, prometheus, amtool and alertmanager at the releases the compose stack deploys, built
+#     from their Go modules (scripts/install-prometheus-tools.sh)
+#   - the Go modules of tools/compose-config (the compose check that ComposeConfigTest builds)
 #   - kustomize via go install, when there is no kubectl (Kubernetes manifest renders)
 # A tool that cannot be installed here is reported; the tests that need it then say so, and fail
 # under CI=true.
@@ -12,8 +15,6 @@ status=0
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
-command -v amtool >/dev/null 2>&1 || need_apt+=(prometheus-alertmanager)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "install-test-tools: apt-get install ${need_apt[*]}"
@@ -39,6 +40,14 @@ else
 fi
 
 "$ROOT/scripts/install-temporal-cli.sh" >/dev/null || status=1
+"$ROOT/scripts/install-prometheus-tools.sh" >/dev/null || status=1
+
+# ComposeConfigTest builds tools/compose-config with go build; fetch and compile its modules here,
+# so that the test only links.
+if command -v go >/dev/null 2>&1; then
+  (cd "$ROOT/tools/compose-config" && go build -trimpath -o /dev/null .) \
+    || { echo "install-test-tools: tools/compose-config does not build" >&2; status=1; }
+fi
 
 # kustomize renders for the Kubernetes manifests (KustomizeTest): kubectl's built-in one when there
 # is a kubectl, otherwise kustomize itself, built with go install into .tools/bin.

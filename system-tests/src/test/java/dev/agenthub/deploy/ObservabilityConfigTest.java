@@ -28,7 +28,7 @@ class ObservabilityConfigTest {
 
   @Test
   void promtoolAcceptsThePrometheusConfigWithOurRules(@TempDir Path tmp) throws IOException {
-    Path promtool = TestTools.require("promtool", "Debian package prometheus");
+    Path promtool = TestTools.requireDeployed("promtool", "prom/prometheus");
     // The config names container paths (/etc/prometheus/rules/*.yml); check a copy that points at
     // the repository's directory instead, so promtool also parses whatever rule files exist.
     String config = RepoFiles.read(RepoFiles.path("observability/prometheus/prometheus.yml"));
@@ -55,7 +55,7 @@ class ObservabilityConfigTest {
 
   @Test
   void amtoolAcceptsTheAlertmanagerConfig() {
-    Path amtool = TestTools.require("amtool", "Debian package prometheus-alertmanager");
+    Path amtool = TestTools.requireDeployed("amtool", "prom/alertmanager");
     Tools.Result result =
         Tools.run(
             List.of(

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,12 +21,21 @@ final class Tools {
   private Tools() {}
 
   static Result run(List<String> command) {
+    return run(command, null);
+  }
+
+  /** Runs {@code command} with exactly {@code environment}, or the test's own when it is null. */
+  static Result run(List<String> command, Map<String, String> environment) {
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(TestTools.repoRoot().toFile())
-              .redirectErrorStream(true)
-              .start();
+              .redirectErrorStream(true);
+      if (environment != null) {
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+      }
+      Process process = builder.start();
       process.getOutputStream().close();
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {

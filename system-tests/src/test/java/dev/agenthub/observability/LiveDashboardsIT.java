@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every dashboard panel and every rule against real metrics: the dev setup (embedded Temporal,
  * worker, API) runs a workload of successes, retries, failures, an approval and a budget stop; the
- * Debian {@code prometheus} scrapes it every second with our rules loaded; then each panel's
+ * deployed {@code prometheus} scrapes it every second with our rules loaded; then each panel's
  * queries run through the Prometheus HTTP API.
  *
  * <p>{@code -Dagenthub.metricsPath} names the admin-port path that serves the Prometheus text

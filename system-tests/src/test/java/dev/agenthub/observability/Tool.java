@@ -23,10 +23,12 @@ final class Tool {
     this.binary = binary;
   }
 
-  /** The tool called {@code name}; skips loudly, or fails under CI, when it is missing. */
+  /**
+   * The tool called {@code name} at the deployed Prometheus release; skips loudly, or fails under
+   * CI, when it is missing.
+   */
   static Tool require(String name) {
-    return new Tool(
-        TestTools.require(name, "run scripts/install-test-tools.sh: Debian package prometheus"));
+    return new Tool(TestTools.requireDeployed(name, "prom/prometheus"));
   }
 
   Path binary() {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole alert path with the real Debian Alertmanager running the project's configuration
+ * The whole alert path with the real deployed Alertmanager running the project's configuration
  * (observability/alertmanager/alertmanager.yml, pointed at the dev API and with short group
  * timers): an alert posted to Alertmanager reaches a Slack-protocol server through {@code POST
  * /api/v1/alerts} → {@code AlertNotificationWorkflow} → {@code notify}, with retries while the
@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class AlertmanagerIT {
 
-  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   private static final Path PROJECT_CONFIG =
       TestTools.repoRoot().resolve("observability/alertmanager/alertmanager.yml");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,11 +52,7 @@ class AlertmanagerIT {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      String message =
-          "Debian prometheus-alertmanager not installed (scripts/install-test-tools.sh)";
-      TestTools.missing(message);
-    }
+    Path binary = TestTools.requireDeployed("alertmanager", "prom/alertmanager");
     slack.start();
     app =
         DevApps.support(
@@ -66,7 +61,7 @@ class AlertmanagerIT {
                 "agents.notify.channels.alerts.url", slack.url("/services/T0/B0/am").toString()));
     app.before();
     alertmanagerPort = TestPorts.free();
-    alertmanager = startAlertmanager(app.getLocalPort());
+    alertmanager = startAlertmanager(binary, app.getLocalPort());
   }
 
   @AfterAll
@@ -82,7 +77,7 @@ class AlertmanagerIT {
   }
 
   /** The project's config with the API's address, a token file and timers short enough to test. */
-  private static Process startAlertmanager(int apiPort) throws Exception {
+  private static Process startAlertmanager(Path binary, int apiPort) throws Exception {
     Path dir = Files.createTempDirectory("alertmanager-it");
     Path token = Files.writeString(dir.resolve("agenthub-token"), "alert-token");
     String config =
@@ -98,7 +93,7 @@ class AlertmanagerIT {
     Path file = Files.writeString(dir.resolve("alertmanager.yml"), config);
     Process process =
         new ProcessBuilder(
-                BINARY.toString(),
+                binary.toString(),
                 "--config.file=" + file,
                 "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + alertmanagerPort,
