@@ -12,6 +12,9 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -182,7 +186,7 @@ class ApiIT {
   }
 
   @Test
-  void adminMetrics_servesApiAndWorkerMetrics_inBothFormats() {
+  void adminMetrics_servesApiAndWorkerMetrics_inBothFormats() throws Exception {
     Reply started =
         api.post(
             "/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"metrics\"}}");
@@ -218,5 +222,25 @@ class ApiIT {
     assertThat(openMetrics.raw().headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/openmetrics-text");
     assertThat(openMetrics.raw().body()).endsWith("# EOF\n");
+    assertThat(promtoolCheckMetrics(text.raw().body()))
+        .as("promtool check metrics on our own series")
+        .noneMatch(line -> line.startsWith("agenthub_"));
+  }
+
+  /**
+   * The lines {@code promtool check metrics} says about {@code scrape} (Temporal's are upstream's).
+   */
+  private static List<String> promtoolCheckMetrics(String scrape) throws Exception {
+    Path promtool = TestTools.requireDeployed("promtool", "prom/prometheus");
+    Process process =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(scrape.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return output.lines().toList();
   }
 }

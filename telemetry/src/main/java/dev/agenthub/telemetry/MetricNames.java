@@ -1,5 +1,6 @@
 package dev.agenthub.telemetry;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,6 +64,22 @@ public final class MetricNames {
   /** The only label keys {@code agenthub_*} meters keep (Temporal's scope adds its own). */
   public static final Set<String> AGENTHUB_LABELS =
       Set.of(PIPELINE, STEP, AGENT, MODEL, STATUS, TOKEN_TYPE);
+
+  /**
+   * The HELP text of each of our meters, by meter name: meters reported through Temporal's metrics
+   * scope cannot carry one, so the registry adds it ({@link Metrics#newRegistry()}).
+   */
+  public static final Map<String, String> DESCRIPTIONS =
+      Map.of(
+          RUNS_STARTED, "Pipeline runs the interpreter started.",
+          RUNS_COMPLETED, "Pipeline runs that closed, by status.",
+          RUN_DURATION, "Wall time of pipeline runs, from start to close.",
+          STEP_DURATION, "Wall time of pipeline steps, by step, agent and status.",
+          STEP_RETRIES, "Attempts of steps after their first.",
+          AGENT_COST, "Spend of agent calls in US dollars, from the run's price snapshot.",
+          AGENT_TOKENS, "Tokens of agent calls, by token type.",
+          BUDGET_EXCEEDED, "Pipeline runs stopped because their next step could exceed the budget.",
+          PRICING_UNKNOWN_MODEL, "Agent calls whose model has no price in the table.");
 
   /** {@code status} values of {@link #RUNS_COMPLETED}. */
   public static final String SUCCEEDED = "succeeded";

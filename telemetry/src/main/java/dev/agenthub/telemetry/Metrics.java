@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -103,6 +104,7 @@ public final class Metrics {
         new PrometheusMeterRegistry(
             OPEN_METRICS_COMPLIANT, new PrometheusRegistry(), Clock.SYSTEM, spanContext);
     registry.config().meterFilter(agentHubLabelsOnly());
+    registry.config().meterFilter(agentHubDescriptions());
     registry.config().meterFilter(histogramBuckets());
     if (trimTemporal) {
       registry.config().meterFilter(temporalTimersTrimmed());
@@ -153,6 +155,24 @@ public final class Metrics {
           }
         }
         return kept.size() == id.getTags().size() ? id : id.replaceTags(kept);
+      }
+    };
+  }
+
+  /** HELP text for our meters, which Temporal's metrics scope registers without one. */
+  static MeterFilter agentHubDescriptions() {
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        String help = MetricNames.DESCRIPTIONS.get(id.getName());
+        return help == null || id.getDescription() != null
+            ? id
+            : new Meter.Id(
+                id.getName(),
+                Tags.of(id.getTagsAsIterable()),
+                id.getBaseUnit(),
+                help,
+                id.getType());
       }
     };
   }
