@@ -73,7 +73,15 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
     environment
         .lifecycle()
         .addServerLifecycleListener(
-            jetty -> DevBanner.print(out, jetty, server, config.getTemporal(), pipelines, key));
+            jetty ->
+                DevBanner.print(
+                    out,
+                    jetty,
+                    server,
+                    config.getTemporal(),
+                    pipelines,
+                    key,
+                    telemetry.exportSummary()));
   }
 
   @Override

@@ -19,7 +19,8 @@ final class DevBanner {
       DevServer kind,
       TemporalSettings temporal,
       List<String> pipelines,
-      DevApiKey key) {
+      DevApiKey key,
+      String traces) {
     out.println();
     out.println(
         switch (kind) {
@@ -51,6 +52,7 @@ final class DevBanner {
         "  API key (operator): "
             + key.key()
             + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
+    out.println("  Traces and logs  : " + traces);
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     if (kind == DevServer.EMBEDDED) {

@@ -113,7 +113,7 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    try (Telemetry telemetry = Telemetry.start("agenthub-cli");
+    try (Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
       RunStarter starter =
           new RunStarter(
@@ -122,6 +122,7 @@ public final class RunCommand extends Command {
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
+      report.line("Traces and logs: " + telemetry.exportSummary());
       if (noWait) {
         report.line("Started; not waiting (--no-wait).");
         return;
