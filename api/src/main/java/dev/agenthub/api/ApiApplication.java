@@ -10,6 +10,7 @@ import dev.agenthub.api.observability.HttpServerMetrics;
 import dev.agenthub.api.observability.HttpServerTracing;
 import dev.agenthub.api.observability.MetricsServlet;
 import dev.agenthub.api.openapi.OpenApiResource;
+import dev.agenthub.api.pipelines.InvalidPipelinesLog;
 import dev.agenthub.api.pipelines.PipelinesHealthCheck;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.Listing;
@@ -74,10 +75,15 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   /**
    * Services this process runs beside the API, started after the Temporal connection exists and
    * stopped before it closes (in reverse order of registration). None in production; the dev kit
-   * adds a Temporal server and an in-process worker here.
+   * adds a Temporal server and an in-process worker here, and prints {@code pipelines} (loaded and
+   * not) in its banner.
    */
   protected void addTemporalServices(
-      C config, Environment environment, Telemetry telemetry, TemporalConnection connection) {}
+      C config,
+      Environment environment,
+      Telemetry telemetry,
+      TemporalConnection connection,
+      PipelineCatalog pipelines) {}
 
   /** The API keys to accept: the configured ones (the dev kit adds its own). */
   protected AuthConfiguration auth(C config) {
@@ -97,10 +103,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         TemporalConnection.open(
             config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
     environment.lifecycle().manage(onStop(connection::close));
-    addTemporalServices(config, environment, telemetry, connection);
-
     PipelineCatalog catalog =
         PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+    InvalidPipelinesLog.warn(catalog);
+    addTemporalServices(config, environment, telemetry, connection, catalog);
+
     RunService runs =
         new TemporalRunService(
             connection.client(),

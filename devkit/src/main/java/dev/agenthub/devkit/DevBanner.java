@@ -1,8 +1,9 @@
 package dev.agenthub.devkit;
 
+import dev.agenthub.dsl.PipelineCatalog;
+import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.temporal.TemporalSettings;
 import java.io.PrintStream;
-import java.util.List;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 
@@ -18,7 +19,7 @@ final class DevBanner {
       Server server,
       DevServer kind,
       TemporalSettings temporal,
-      List<String> pipelines,
+      PipelineCatalog pipelines,
       DevApiKey key,
       String traces) {
     out.println();
@@ -47,12 +48,17 @@ final class DevBanner {
                 + network.getLocalPort());
       }
     }
-    out.println("  Pipelines         : " + String.join(", ", pipelines));
+    out.println(
+        "  Pipelines         : "
+            + String.join(", ", pipelines.valid().stream().map(PipelineDefinition::name).toList()));
+    for (String invalid : pipelines.invalidSummaries()) {
+      out.println("  Not loaded        : " + invalid);
+    }
     out.println(
         "  API key (operator): "
             + key.key()
             + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
-    out.println("  Traces and logs  : " + traces);
+    out.println("  Traces and logs   : " + traces);
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     if (kind == DevServer.EMBEDDED) {
