@@ -82,8 +82,9 @@ public final class RunCommand extends Command {
     ObjectMapper json = bootstrap.getObjectMapper();
     PipelineDefinition pipeline =
         resolvePipeline(namespace.getString("pipeline"), namespace, config);
-    JsonNode input = parseInput(json, namespace.getString("input"));
-    List<ValidationError> inputErrors = InputValidator.forSchema(pipeline.input()).validate(input);
+    InputValidator validator = InputValidator.forSchema(pipeline.input());
+    JsonNode input = validator.withDefaults(parseInput(json, namespace.getString("input")));
+    List<ValidationError> inputErrors = validator.validate(input);
     if (!inputErrors.isEmpty()) {
       throw new RunCommandException(
           "invalid input for pipeline "
