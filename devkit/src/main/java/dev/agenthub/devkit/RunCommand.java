@@ -9,6 +9,7 @@ import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
+import dev.agenthub.dsl.PipelineValidationException;
 import dev.agenthub.dsl.ValidationError;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineRunResult;
@@ -26,6 +27,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -219,7 +221,14 @@ public final class RunCommand extends Command {
     AgentCatalog agents = AgentCatalog.builtIn();
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
-      return PipelineLoader.load(file, agents);
+      try {
+        return PipelineLoader.load(file, agents);
+      } catch (PipelineValidationException e) {
+        throw invalidPipeline(nameOrFile, e.errors());
+      } catch (UncheckedIOException e) {
+        throw new RunCommandException(
+            "cannot read " + nameOrFile + ": " + e.getCause().getMessage());
+      }
     }
     String dir =
         namespace.getString("pipelines") == null
@@ -237,12 +246,7 @@ public final class RunCommand extends Command {
                           nameOrFile + ".yml",
                           catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
               if (!errors.isEmpty()) {
-                return new RunCommandException(
-                    "pipeline "
-                        + nameOrFile
-                        + " is invalid:\n  "
-                        + String.join(
-                            "\n  ", errors.stream().map(ValidationError::toString).toList()));
+                return invalidPipeline(nameOrFile, errors);
               }
               return new RunCommandException(
                   "no pipeline named "
@@ -254,6 +258,14 @@ public final class RunCommand extends Command {
                           ", ", catalog.valid().stream().map(PipelineDefinition::name).toList())
                       + ")");
             });
+  }
+
+  private static RunCommandException invalidPipeline(String name, List<ValidationError> errors) {
+    return new RunCommandException(
+        "pipeline "
+            + name
+            + " is invalid:\n  "
+            + String.join("\n  ", errors.stream().map(ValidationError::toString).toList()));
   }
 
   private static JsonNode parseInput(ObjectMapper json, String text) {
