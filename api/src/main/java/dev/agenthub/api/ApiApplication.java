@@ -90,6 +90,14 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     return config.getAuth();
   }
 
+  /**
+   * The Temporal UI that run links point to: {@code temporal.uiBaseUrl}; empty for none (the dev
+   * kit's embedded server has no UI).
+   */
+  protected String temporalUiBaseUrl(C config) {
+    return config.getTemporal().uiBaseUrl();
+  }
+
   /** The service name this process reports its telemetry under. */
   protected String serviceName() {
     return "agenthub-api";
@@ -117,7 +125,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             telemetry.meterRegistry());
     RunLinks links =
         new RunLinks(
-            config.getTemporal().uiBaseUrl(),
+            temporalUiBaseUrl(config),
             config.getTemporal().namespace(),
             config.getTraceUrlTemplate());
 

@@ -76,6 +76,12 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
                     telemetry.exportSummary()));
   }
 
+  /** The embedded server has no Temporal UI: its runs carry no link to one. */
+  @Override
+  protected String temporalUiBaseUrl(DevConfiguration config) {
+    return server == DevServer.EMBEDDED ? "" : super.temporalUiBaseUrl(config);
+  }
+
   @Override
   protected AuthConfiguration auth(DevConfiguration config) {
     return config.getAuth().withKey(key.entry());
