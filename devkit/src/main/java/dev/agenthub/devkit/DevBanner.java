@@ -57,7 +57,12 @@ final class DevBanner {
     out.println(
         "  API key (operator): "
             + key.key()
-            + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
+            + switch (key.origin()) {
+              case GENERATED -> "   (new each start; set " + DevApiKey.ENV + " to fix it)";
+              case FILE ->
+                  "   (kept in " + DevApiKey.STATE_FILE + "; " + DevApiKey.ENV + " overrides it)";
+              case ENVIRONMENT -> "";
+            });
     out.println("  Traces and logs   : " + traces);
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
