@@ -12,6 +12,7 @@ import dev.agenthub.api.observability.HttpServerMetrics;
 import dev.agenthub.api.observability.HttpServerTracing;
 import dev.agenthub.api.observability.MetricsServlet;
 import dev.agenthub.api.openapi.OpenApiResource;
+import dev.agenthub.api.pipelines.InvalidPipelinesLog;
 import dev.agenthub.api.pipelines.PipelinesHealthCheck;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.Listing;
@@ -89,14 +90,27 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   /**
    * Services this process runs beside the API, started after the Temporal connection exists and
    * stopped before it closes (in reverse order of registration). None in production; the dev kit
-   * adds a Temporal server and an in-process worker here.
+   * adds a Temporal server and an in-process worker here, and prints {@code pipelines} (loaded and
+   * not) in its banner.
    */
   protected void addTemporalServices(
-      C config, Environment environment, Telemetry telemetry, TemporalConnection connection) {}
+      C config,
+      Environment environment,
+      Telemetry telemetry,
+      TemporalConnection connection,
+      PipelineCatalog pipelines) {}
 
   /** The API keys to accept: the configured ones (the dev kit adds its own). */
   protected AuthConfiguration auth(C config) {
     return config.getAuth();
+  }
+
+  /**
+   * The Temporal UI that run links point to: {@code temporal.uiBaseUrl}; empty for none (the dev
+   * kit's embedded server has no UI).
+   */
+  protected String temporalUiBaseUrl(C config) {
+    return config.getTemporal().uiBaseUrl();
   }
 
   /** The service name this process reports its telemetry under. */
@@ -112,10 +126,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         TemporalConnection.open(
             config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
     environment.lifecycle().manage(onStop(connection::close));
-    addTemporalServices(config, environment, telemetry, connection);
-
     PipelineCatalog catalog =
         PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+    InvalidPipelinesLog.warn(catalog);
+    addTemporalServices(config, environment, telemetry, connection, catalog);
+
     RunService runs =
         new TemporalRunService(
             connection.client(),
@@ -125,7 +140,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             telemetry.meterRegistry());
     RunLinks links =
         new RunLinks(
-            config.getTemporal().uiBaseUrl(),
+            temporalUiBaseUrl(config),
             config.getTemporal().namespace(),
             config.getTraceUrlTemplate());
 

@@ -36,7 +36,7 @@ final class ExpressionChecker {
       CelAbstractSyntaxTree ast = CelExpressions.compile(expression);
       referencedSteps(ast).forEach(id -> checkReference(id, path, stepIndex, step));
     } catch (ExpressionException e) {
-      errors.add(new ValidationError(path, "invalid expression: " + e.getMessage()));
+      errors.add(new ValidationError(path, e.getMessage()));
     }
   }
 

@@ -48,9 +48,11 @@ public final class InputValidator {
                       SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
                   .schemaLoader(loader -> loader.fetchRemoteResources(false)));
 
+  private final JsonNode source;
   private final Schema schema;
 
-  private InputValidator(Schema schema) {
+  private InputValidator(JsonNode source, Schema schema) {
+    this.source = source;
     this.schema = schema;
   }
 
@@ -61,7 +63,7 @@ public final class InputValidator {
    */
   public static InputValidator forSchema(JsonNode schema) {
     if (schema == null || schema.isNull()) {
-      return new InputValidator(null);
+      return new InputValidator(null, null);
     }
     List<ValidationError> problems = schemaErrors(schema);
     if (!problems.isEmpty()) {
@@ -73,10 +75,20 @@ public final class InputValidator {
       Schema compiled = REGISTRY.getSchema(schema.toString(), InputFormat.JSON);
       // Resolve every keyword now so that concurrent validations share a finished schema.
       compiled.initializeValidators();
-      return new InputValidator(compiled);
+      return new InputValidator(schema.deepCopy(), compiled);
     } catch (SchemaException e) {
       throw new IllegalArgumentException("invalid input schema: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code input} with the schema's {@code default}s filled in where properties are missing, nested
+   * objects included (see {@link SchemaDefaults}); apply before {@link #validate} and store the
+   * result, so that runs and their expressions see the defaults. Non-object input is returned as
+   * is.
+   */
+  public JsonNode withDefaults(JsonNode input) {
+    return SchemaDefaults.apply(source, input);
   }
 
   /**

@@ -109,6 +109,24 @@ public final class PipelineCatalog {
   }
 
   /**
+   * One line per file that did not load, in file-name order: the file, its first problem, and how
+   * many more there are ({@code broken.yml: steps[0].agent: unknown agent "lm" (and 2 more)}).
+   */
+  public List<String> invalidSummaries() {
+    return invalid.entrySet().stream()
+        .map(
+            e -> {
+              List<ValidationError> errors = e.getValue();
+              String first = errors.isEmpty() ? "invalid" : errors.get(0).toString();
+              return e.getKey()
+                  + ": "
+                  + first
+                  + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+            })
+        .toList();
+  }
+
+  /**
    * The input validator of pipeline {@code name}, compiled on first use and then reused.
    *
    * @throws NoSuchElementException if there is no valid pipeline of that name

@@ -32,6 +32,52 @@ class InputValidatorTest {
   }
 
   @Test
+  void withDefaults_fillsMissingPropertiesAtEveryLevel_andKeepsGivenValues() throws Exception {
+    InputValidator validator =
+        InputValidator.forSchema(
+            json(
+                """
+                {"type": "object",
+                 "required": ["topic"],
+                 "properties": {
+                   "topic": {"type": "string"},
+                   "detailed": {"type": "boolean", "default": false},
+                   "tone": {"type": "string", "default": "plain"},
+                   "limits": {"type": "object", "default": {"words": 300},
+                              "properties": {"words": {"type": "integer"},
+                                             "sections": {"type": "integer", "default": 3}}},
+                   "extra": {"type": "object",
+                             "properties": {"note": {"type": "string", "default": "n"}}}}}
+                """));
+    JsonNode given = json("{\"topic\": \"t\", \"tone\": \"warm\"}");
+
+    JsonNode input = validator.withDefaults(given);
+
+    assertThat(input)
+        .isEqualTo(
+            json(
+                """
+                {"topic": "t", "tone": "warm", "detailed": false,
+                 "limits": {"words": 300, "sections": 3}}
+                """));
+    assertThat(given).isEqualTo(json("{\"topic\": \"t\", \"tone\": \"warm\"}"));
+    assertThat(
+            validator
+                .withDefaults(json("{\"topic\": \"t\", \"extra\": {}}"))
+                .at("/extra/note")
+                .asText())
+        .isEqualTo("n");
+    assertThat(validator.validate(input)).isEmpty();
+  }
+
+  @Test
+  void withDefaults_leavesInputAlone_withoutASchemaOrForNonObjects() throws Exception {
+    assertThat(InputValidator.forSchema(null).withDefaults(json("{\"a\": 1}")))
+        .isEqualTo(json("{\"a\": 1}"));
+    assertThat(briefValidator().withDefaults(json("[1]"))).isEqualTo(json("[1]"));
+  }
+
+  @Test
   void validate_acceptsConformingInput() throws Exception {
     assertThat(briefValidator().validate(json("{\"topic\":\"durable\",\"sections\":[1,2]}")))
         .isEmpty();

@@ -47,6 +47,24 @@ class PipelineCatalogTest {
   }
 
   @Test
+  void invalidSummaries_nameEachFileWithItsFirstError(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-greet.yml"), VALID);
+    Files.writeString(
+        dir.resolve("b-broken.yml"),
+        "name: broken\nsteps:\n  - {id: x, agent: lm}\n  - {id: y, agent: lm}\n");
+    Files.writeString(dir.resolve("c-greet-again.yml"), VALID);
+
+    PipelineCatalog catalog = PipelineCatalog.loadDirectory(dir, AgentCatalog.builtIn());
+
+    assertThat(catalog.invalidSummaries())
+        .containsExactly(
+            "b-broken.yml: steps[0].agent: unknown agent \"lm\" (known: http, llm, notify,"
+                + " transform) (and 1 more)",
+            "c-greet-again.yml: name: duplicate pipeline name \"greet\" (already defined in"
+                + " a-greet.yml)");
+  }
+
+  @Test
   void inputValidator_isCompiledOnceAndChecksInput(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("greet.yml"), VALID);
     PipelineCatalog catalog = PipelineCatalog.loadDirectory(dir, AgentCatalog.builtIn());

@@ -282,7 +282,7 @@ class PipelineValidationTest {
               - {id: c, agent: notify, with: {text: hi}, when: "input.x >"}
             """,
             List.of(
-                "steps[2].when: invalid expression: ERROR: <input>:1:10: mismatched"
+                "steps[2].when: syntax error at column 10 in \"input.x >\": mismatched"
                     + " input '<EOF>' expecting {'[', '{', '(', '.', '-', '!',"
                     + " 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES,"
                     + " IDENTIFIER}")),
@@ -300,9 +300,9 @@ class PipelineValidationTest {
               - {id: b, agent: transform, with: {expression: "input.("}, needs: [a]}
             """,
             List.of(
-                "steps[0].with.messages[1].content: invalid expression: ERROR: <input>:1:1:"
-                    + " undeclared reference to 'secrets' (in container '')",
-                "steps[1].with.expression: invalid expression: ERROR: <input>:1:7: no"
+                "steps[0].with.messages[1].content: invalid expression at column 1 in"
+                    + " \"secrets.key\": undeclared reference to 'secrets' (in container '')",
+                "steps[1].with.expression: syntax error at column 7 in \"input.(\": no"
                     + " viable alternative at input '.('")),
         Arguments.of(
             "reference to a step that is not upstream",

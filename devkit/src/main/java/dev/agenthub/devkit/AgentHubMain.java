@@ -14,22 +14,33 @@ import java.util.function.Function;
 public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
 
   private final PrintStream out;
-  private final Function<String, Telemetry> telemetry;
+  private final Function<String, Telemetry> localTelemetry;
 
   public AgentHubMain() {
     this(System.out);
   }
 
-  /** A program whose commands print their reports to {@code out} (tests capture it). */
+  /**
+   * A program whose commands print their reports to {@code out} (tests capture it). {@code server}
+   * exports traces and logs as a production process does; {@code dev} only when an OTLP endpoint is
+   * configured ({@link Telemetry#startLocal}).
+   */
   public AgentHubMain(PrintStream out) {
-    this(out, Telemetry::start);
+    this(out, Telemetry::start, Telemetry::startLocal);
   }
 
   /** A program whose processes get their telemetry from {@code telemetry}, given a name. */
   public AgentHubMain(PrintStream out, Function<String, Telemetry> telemetry) {
-    super(telemetry);
+    this(out, telemetry, telemetry);
+  }
+
+  private AgentHubMain(
+      PrintStream out,
+      Function<String, Telemetry> serverTelemetry,
+      Function<String, Telemetry> localTelemetry) {
+    super(serverTelemetry);
     this.out = out;
-    this.telemetry = telemetry;
+    this.localTelemetry = localTelemetry;
   }
 
   public static void main(String[] args) throws Exception {
@@ -39,7 +50,7 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
   @Override
   public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
     super.initialize(bootstrap);
-    bootstrap.addCommand(new DevCommand(out, telemetry));
+    bootstrap.addCommand(new DevCommand(out, localTelemetry));
     bootstrap.addCommand(new RunCommand(out));
   }
 }

@@ -2,17 +2,14 @@ package dev.agenthub.devkit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.ApiApplication;
 import dev.agenthub.api.auth.AuthConfiguration;
 import dev.agenthub.dsl.PipelineCatalog;
-import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
 import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -58,22 +55,31 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
       DevConfiguration config,
       Environment environment,
       Telemetry telemetry,
-      TemporalConnection connection) {
+      TemporalConnection connection,
+      PipelineCatalog pipelines) {
     if (server != DevServer.NONE) {
       environment.lifecycle().manage(server.create(config.getTemporal(), home));
     }
     environment.lifecycle().manage(new EmbeddedWorker(config, connection, telemetry));
     environment.jersey().register(new DevFlakyResource());
-    List<String> pipelines =
-        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn())
-            .valid()
-            .stream()
-            .map(PipelineDefinition::name)
-            .toList();
     environment
         .lifecycle()
         .addServerLifecycleListener(
-            jetty -> DevBanner.print(out, jetty, server, config.getTemporal(), pipelines, key));
+            jetty ->
+                DevBanner.print(
+                    out,
+                    jetty,
+                    server,
+                    config.getTemporal(),
+                    pipelines,
+                    key,
+                    telemetry.exportSummary()));
+  }
+
+  /** The embedded server has no Temporal UI: its runs carry no link to one. */
+  @Override
+  protected String temporalUiBaseUrl(DevConfiguration config) {
+    return server == DevServer.EMBEDDED ? "" : super.temporalUiBaseUrl(config);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package dev.agenthub.devkit;
 
+import dev.agenthub.dsl.PipelineCatalog;
+import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.temporal.TemporalSettings;
 import java.io.PrintStream;
-import java.util.List;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 
@@ -18,8 +19,9 @@ final class DevBanner {
       Server server,
       DevServer kind,
       TemporalSettings temporal,
-      List<String> pipelines,
-      DevApiKey key) {
+      PipelineCatalog pipelines,
+      DevApiKey key,
+      String traces) {
     out.println();
     out.println(
         switch (kind) {
@@ -46,11 +48,22 @@ final class DevBanner {
                 + network.getLocalPort());
       }
     }
-    out.println("  Pipelines         : " + String.join(", ", pipelines));
+    out.println(
+        "  Pipelines         : "
+            + String.join(", ", pipelines.valid().stream().map(PipelineDefinition::name).toList()));
+    for (String invalid : pipelines.invalidSummaries()) {
+      out.println("  Not loaded        : " + invalid);
+    }
     out.println(
         "  API key (operator): "
             + key.key()
-            + (key.generated() ? "   (new each start; set " + DevApiKey.ENV + " to fix it)" : ""));
+            + switch (key.origin()) {
+              case GENERATED -> "   (new each start; set " + DevApiKey.ENV + " to fix it)";
+              case FILE ->
+                  "   (kept in " + DevApiKey.STATE_FILE + "; " + DevApiKey.ENV + " overrides it)";
+              case ENVIRONMENT -> "";
+            });
+    out.println("  Traces and logs   : " + traces);
     out.println(
         "  Try: curl -H 'Authorization: Bearer " + key.key() + "' localhost:8080/api/v1/pipelines");
     if (kind == DevServer.EMBEDDED) {

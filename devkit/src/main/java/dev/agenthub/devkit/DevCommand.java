@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -70,7 +71,13 @@ public final class DevCommand extends ConfiguredCommand<DevConfiguration> {
             ? defaultServer
             : DevServer.valueOf(server.toUpperCase(Locale.ROOT).replace('-', '_'));
     Path home = Path.of(System.getenv().getOrDefault("AGENTHUB_HOME", "."));
-    DevApplication application = new DevApplication(kind, DevApiKey.create(), home, out, telemetry);
+    // Durable mode keeps its key with its state, so a restart prints (and accepts) the same key.
+    Optional<Path> keyFile =
+        kind == DevServer.TEMPORAL_CLI
+            ? Optional.of(home.resolve(DevApiKey.STATE_FILE))
+            : Optional.empty();
+    DevApplication application =
+        new DevApplication(kind, DevApiKey.create(keyFile), home, out, telemetry);
     new Serve(application).serve(bootstrap, namespace, configuration);
   }
 

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A deliberately flaky endpoint for the {@code flaky-http} demo, served by {@code dev} only: the
  * first {@code failures} calls per {@code key} (default: the caller's Idempotency-Key) answer 503,
- * later ones 200. With a fixed {@code key} the count survives across runs, so a run that exhausted
- * its retries can be retried into success.
+ * the next one 200. With a fixed {@code key} the count survives across runs, so a run that
+ * exhausted its retries can be retried into success. A success starts the key's count over, so the
+ * demo can be repeated with the same key.
  */
 @Path("/dev/flaky")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,12 +30,14 @@ public final class DevFlakyResource {
       @QueryParam("key") String key,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
     String counter = key != null ? key : idempotencyKey != null ? idempotencyKey : "";
-    int call = calls.computeIfAbsent(counter, k -> new AtomicInteger()).incrementAndGet();
+    AtomicInteger count = calls.computeIfAbsent(counter, k -> new AtomicInteger());
+    int call = count.incrementAndGet();
     if (call <= failures) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .entity(Map.of("error", "flaky by design", "call", call, "failures", failures))
           .build();
     }
+    calls.remove(counter, count);
     return Response.ok(Map.of("ok", true, "call", call)).build();
   }
 }

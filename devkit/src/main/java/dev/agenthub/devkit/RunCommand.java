@@ -9,6 +9,7 @@ import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
+import dev.agenthub.dsl.PipelineValidationException;
 import dev.agenthub.dsl.ValidationError;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineRunResult;
@@ -26,6 +27,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -82,8 +84,9 @@ public final class RunCommand extends Command {
     ObjectMapper json = bootstrap.getObjectMapper();
     PipelineDefinition pipeline =
         resolvePipeline(namespace.getString("pipeline"), namespace, config);
-    JsonNode input = parseInput(json, namespace.getString("input"));
-    List<ValidationError> inputErrors = InputValidator.forSchema(pipeline.input()).validate(input);
+    InputValidator validator = InputValidator.forSchema(pipeline.input());
+    JsonNode input = validator.withDefaults(parseInput(json, namespace.getString("input")));
+    List<ValidationError> inputErrors = validator.validate(input);
     if (!inputErrors.isEmpty()) {
       throw new RunCommandException(
           "invalid input for pipeline "
@@ -113,7 +116,7 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    try (Telemetry telemetry = Telemetry.start("agenthub-cli");
+    try (Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
       RunStarter starter =
           new RunStarter(
@@ -122,6 +125,7 @@ public final class RunCommand extends Command {
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
+      report.line("Traces and logs: " + telemetry.exportSummary());
       if (noWait) {
         report.line("Started; not waiting (--no-wait).");
         return;
@@ -217,7 +221,14 @@ public final class RunCommand extends Command {
     AgentCatalog agents = AgentCatalog.builtIn();
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
-      return PipelineLoader.load(file, agents);
+      try {
+        return PipelineLoader.load(file, agents);
+      } catch (PipelineValidationException e) {
+        throw invalidPipeline(nameOrFile, e.errors());
+      } catch (UncheckedIOException e) {
+        throw new RunCommandException(
+            "cannot read " + nameOrFile + ": " + e.getCause().getMessage());
+      }
     }
     String dir =
         namespace.getString("pipelines") == null
@@ -235,12 +246,7 @@ public final class RunCommand extends Command {
                           nameOrFile + ".yml",
                           catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
               if (!errors.isEmpty()) {
-                return new RunCommandException(
-                    "pipeline "
-                        + nameOrFile
-                        + " is invalid:\n  "
-                        + String.join(
-                            "\n  ", errors.stream().map(ValidationError::toString).toList()));
+                return invalidPipeline(nameOrFile, errors);
               }
               return new RunCommandException(
                   "no pipeline named "
@@ -252,6 +258,14 @@ public final class RunCommand extends Command {
                           ", ", catalog.valid().stream().map(PipelineDefinition::name).toList())
                       + ")");
             });
+  }
+
+  private static RunCommandException invalidPipeline(String name, List<ValidationError> errors) {
+    return new RunCommandException(
+        "pipeline "
+            + name
+            + " is invalid:\n  "
+            + String.join("\n  ", errors.stream().map(ValidationError::toString).toList()));
   }
 
   private static JsonNode parseInput(ObjectMapper json, String text) {

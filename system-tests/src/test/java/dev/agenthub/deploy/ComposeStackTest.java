@@ -183,6 +183,24 @@ class ComposeStackTest {
   }
 
   @Test
+  void traceLinksOpenGrafanaExploreOnTheTempoDataSource() {
+    String tempoUid = null;
+    for (JsonNode ds :
+        RepoFiles.yaml("observability/grafana/provisioning/datasources/datasources.yml")
+            .path("datasources")) {
+      if (ds.path("type").asText().equals("tempo")) {
+        tempoUid = ds.path("uid").asText();
+      }
+    }
+    assertThat(tempoUid).isNotBlank();
+
+    assertThat(stack.environment("api").get("AGENTHUB_TRACE_URL_TEMPLATE"))
+        .startsWith("http://localhost:" + stack.publishedPort("grafana", 3000) + "/explore?left=")
+        .contains("\"datasource\":\"" + tempoUid + "\"")
+        .contains("\"query\":\"{traceId}\"");
+  }
+
+  @Test
   void everyAddressInTheEnvironmentAndTheConfigsIsAServiceListeningThere() {
     Map<String, List<String>> addresses = new LinkedHashMap<>();
     // Environment of every service.

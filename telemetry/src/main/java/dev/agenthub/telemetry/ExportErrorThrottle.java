@@ -1,5 +1,8 @@
 package dev.agenthub.telemetry;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +14,9 @@ import java.util.logging.Logger;
 /**
  * Lets the OTLP exporters log a failure at most once a minute each. When no collector listens,
  * every batch fails; the SDK's own throttling still lets five messages a minute through, which is
- * noise when the cause is simply "collector down". Runs are never affected by export failures: the
- * exporters work on their own threads with bounded queues.
+ * noise when the cause is simply "collector down". A failure to reach the collector at all is
+ * logged as one line naming the cause, without the exporter's stack trace. Runs are never affected
+ * by export failures: the exporters work on their own threads with bounded queues.
  */
 final class ExportErrorThrottle implements Filter {
 
@@ -56,8 +60,40 @@ final class ExportErrorThrottle implements Filter {
     if (previous != null && now - previous < INTERVAL_NANOS) {
       return false;
     }
-    return previous == null
-        ? lastLogged.putIfAbsent(key, now) == null
-        : lastLogged.replace(key, previous, now);
+    boolean first =
+        previous == null
+            ? lastLogged.putIfAbsent(key, now) == null
+            : lastLogged.replace(key, previous, now);
+    if (first) {
+      dropTraceWhenUnreachable(record);
+    }
+    return first;
+  }
+
+  /**
+   * An unreachable collector is a configuration fact, not a bug: the cause's message says all (the
+   * stack trace would be 20 lines of OkHttp and gRPC internals).
+   */
+  static void dropTraceWhenUnreachable(LogRecord record) {
+    Throwable unreachable = unreachableCause(record.getThrown());
+    if (unreachable != null) {
+      record.setMessage(
+          record.getMessage()
+              + " Collector unreachable: "
+              + unreachable
+              + " (logged at most once a minute)");
+      record.setThrown(null);
+    }
+  }
+
+  private static Throwable unreachableCause(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return t;
+      }
+    }
+    return null;
   }
 }

@@ -36,7 +36,18 @@ public final class Telemetry implements AutoCloseable {
    * log export configured by {@code OTEL_*} variables (see {@link Tracing#start}).
    */
   public static Telemetry start(String serviceName) {
-    return new Telemetry(serviceName, Tracing.start(serviceName), Metrics.newRegistry());
+    return new Telemetry(
+        serviceName, Tracing.start(serviceName, ExportMode.ALWAYS), Metrics.newRegistry());
+  }
+
+  /**
+   * Telemetry for a process on a developer's machine ({@code dev}, {@code run}): as {@link #start},
+   * but traces and logs are exported only when an OTLP endpoint is configured ({@link
+   * ExportMode#WHEN_CONFIGURED}); {@link #exportSummary()} says so in one line.
+   */
+  public static Telemetry startLocal(String serviceName) {
+    return new Telemetry(
+        serviceName, Tracing.start(serviceName, ExportMode.WHEN_CONFIGURED), Metrics.newRegistry());
   }
 
   /**
@@ -54,6 +65,11 @@ public final class Telemetry implements AutoCloseable {
 
   public String serviceName() {
     return serviceName;
+  }
+
+  /** Where traces and logs go, in words (see {@link Tracing#exportSummary()}). */
+  public String exportSummary() {
+    return tracing.exportSummary();
   }
 
   public OpenTelemetry openTelemetry() {

@@ -16,10 +16,13 @@ import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +47,13 @@ public final class Tracing implements AutoCloseable {
 
   private final OpenTelemetry openTelemetry;
   private final OpenTelemetrySdk ownedSdk;
+  private final String exportSummary;
   private final OpenTracingOptions temporalOptions;
 
-  private Tracing(OpenTelemetry openTelemetry, OpenTelemetrySdk ownedSdk) {
+  private Tracing(OpenTelemetry openTelemetry, OpenTelemetrySdk ownedSdk, String exportSummary) {
     this.openTelemetry = openTelemetry;
     this.ownedSdk = ownedSdk;
+    this.exportSummary = exportSummary;
     this.temporalOptions =
         OpenTracingOptions.newBuilder()
             .setTracer(OpenTracingShim.createTracerShim(openTelemetry))
@@ -58,26 +63,44 @@ public final class Tracing implements AutoCloseable {
   /**
    * Tracing for {@code serviceName}: the attached Java agent's OpenTelemetry if there is one,
    * otherwise an SDK configured from {@code OTEL_*} variables with Agent Hub's defaults (see {@link
-   * #defaults}). Also sends this process's log records to the SDK's log exporter.
+   * #defaults}). Also sends this process's log records to the SDK's log exporter. With {@link
+   * ExportMode#WHEN_CONFIGURED} and no OTLP endpoint configured, traces and logs are not exported
+   * (unless {@code OTEL_TRACES_EXPORTER}/{@code OTEL_LOGS_EXPORTER} ask for it).
    */
-  public static Tracing start(String serviceName) {
+  public static Tracing start(String serviceName, ExportMode mode) {
     requireNonNull(serviceName, "serviceName");
+    requireNonNull(mode, "mode");
     ExportErrorThrottle.install();
     if (GlobalOpenTelemetry.isSet()) {
       // Only the Java agent (or an embedding application) sets the global instance: this class
       // never does, so that several processes' worth of telemetry can share a JVM in tests.
       log.info("using the OpenTelemetry instance of the attached Java agent");
-      return new Tracing(GlobalOpenTelemetry.get(), null);
+      return new Tracing(GlobalOpenTelemetry.get(), null, "through the OpenTelemetry Java agent");
     }
+    Optional<String> endpoint = OtlpEndpoint.configured(System.getenv(), System.getProperties());
+    boolean exportByDefault = mode == ExportMode.ALWAYS || endpoint.isPresent();
+    AtomicReference<String> summary = new AtomicReference<>("off");
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesSupplier(() -> defaults(serviceName))
+            .addPropertiesSupplier(() -> defaults(serviceName, exportByDefault))
+            .addPropertiesCustomizer(
+                config -> {
+                  // Read what the variables and properties finally chose, to say it in one line.
+                  summary.set(
+                      config.getBoolean("otel.sdk.disabled", false)
+                          ? "off (OTEL_SDK_DISABLED)"
+                          : exportSummary(
+                              config.getString("otel.traces.exporter", "otlp"),
+                              config.getString("otel.logs.exporter", "otlp"),
+                              endpoint));
+                  return Map.of();
+                })
             .addResourceCustomizer((resource, config) -> withDefaultAttributes(resource))
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
     LogExport.install(sdk);
-    return new Tracing(sdk, sdk);
+    return new Tracing(sdk, sdk, summary.get());
   }
 
   /**
@@ -87,26 +110,52 @@ public final class Tracing implements AutoCloseable {
   public static Tracing around(OpenTelemetry openTelemetry, boolean owned) {
     requireNonNull(openTelemetry, "openTelemetry");
     return new Tracing(
-        openTelemetry, owned && openTelemetry instanceof OpenTelemetrySdk sdk ? sdk : null);
+        openTelemetry,
+        owned && openTelemetry instanceof OpenTelemetrySdk sdk ? sdk : null,
+        "to an OpenTelemetry instance given in code");
   }
 
   /** Tracing that records nothing. */
   public static Tracing noop() {
-    return new Tracing(OpenTelemetry.noop(), null);
+    return new Tracing(OpenTelemetry.noop(), null, "off");
   }
 
   /**
    * Agent Hub's defaults, below every {@code OTEL_*} variable and {@code otel.*} property: the
    * service name, W3C trace context and baggage, OTLP over gRPC (to localhost:4317 unless {@code
-   * OTEL_EXPORTER_OTLP_ENDPOINT} says otherwise), and no OTLP metrics (metrics are scraped by
-   * Prometheus).
+   * OTEL_EXPORTER_OTLP_ENDPOINT} says otherwise), no OTLP metrics (metrics are scraped by
+   * Prometheus), and, unless {@code exportByDefault}, no trace or log exporter.
    */
-  static Map<String, String> defaults(String serviceName) {
-    return Map.of(
-        "otel.service.name", serviceName,
-        "otel.propagators", "tracecontext,baggage",
-        "otel.exporter.otlp.protocol", "grpc",
-        "otel.metrics.exporter", "none");
+  static Map<String, String> defaults(String serviceName, boolean exportByDefault) {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("otel.service.name", serviceName);
+    defaults.put("otel.propagators", "tracecontext,baggage");
+    defaults.put("otel.exporter.otlp.protocol", "grpc");
+    defaults.put("otel.metrics.exporter", "none");
+    if (!exportByDefault) {
+      defaults.put("otel.traces.exporter", "none");
+      defaults.put("otel.logs.exporter", "none");
+    }
+    return Map.copyOf(defaults);
+  }
+
+  /**
+   * Where traces and logs go, in words, for a banner line: the chosen exporters ({@code
+   * otel.traces.exporter}, {@code otel.logs.exporter}) and the configured OTLP endpoint.
+   */
+  static String exportSummary(String traces, String logs, Optional<String> endpoint) {
+    if (traces.equals("none") && logs.equals("none")) {
+      return "not exported (no collector configured); set OTEL_EXPORTER_OTLP_ENDPOINT, e.g."
+          + " http://localhost:4317, to send them over OTLP";
+    }
+    String otlp = "OTLP to " + endpoint.orElse(OtlpEndpoint.DEFAULT);
+    if (traces.equals("otlp") && logs.equals("otlp")) {
+      return otlp;
+    }
+    return "traces: "
+        + (traces.equals("otlp") ? otlp : traces)
+        + ", logs: "
+        + (logs.equals("otlp") ? otlp : logs);
   }
 
   private static Resource withDefaultAttributes(Resource resource) {
@@ -139,6 +188,14 @@ public final class Tracing implements AutoCloseable {
 
   public OpenTelemetry openTelemetry() {
     return openTelemetry;
+  }
+
+  /**
+   * Where this process's traces and logs go, in words: {@code "OTLP to http://..."}, or that they
+   * are not exported and how to turn export on.
+   */
+  public String exportSummary() {
+    return exportSummary;
   }
 
   /** Starts a {@code StartWorkflow}/{@code SignalWorkflow}/... span on every client call. */

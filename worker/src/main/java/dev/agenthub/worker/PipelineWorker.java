@@ -67,6 +67,7 @@ public final class PipelineWorker implements AutoCloseable {
       WorkerSettings settings,
       DynamicActivity agents,
       List<WorkerInterceptor> interceptors) {
+    ActivityFailureLog.install();
     boolean virtual = useVirtualThreads(settings);
     WorkerFactory factory =
         WorkerFactory.newInstance(

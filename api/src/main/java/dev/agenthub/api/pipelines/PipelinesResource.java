@@ -7,6 +7,7 @@ import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunStarted;
 import dev.agenthub.api.runs.StartRunRequest;
+import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.ValidationError;
@@ -82,11 +83,14 @@ public final class PipelinesResource {
           "invalid_idempotency_key",
           "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
     }
-    JsonNode input = body.input() == null ? JsonNodeFactory.instance.objectNode() : body.input();
-    if (!input.isObject()) {
+    JsonNode given = body.input() == null ? JsonNodeFactory.instance.objectNode() : body.input();
+    if (!given.isObject()) {
       throw ApiException.badRequest("invalid_input", "input must be a JSON object");
     }
-    List<ValidationError> errors = catalog.inputValidator(name).validate(input);
+    InputValidator validator = catalog.inputValidator(name);
+    // The run (and its stored input) sees the schema's defaults, checked like given values.
+    JsonNode input = validator.withDefaults(given);
+    List<ValidationError> errors = validator.validate(input);
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(
           "invalid_input",

@@ -4,8 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the {@code links} of runs: the API itself, the Temporal UI (from its configured base URL)
- * and, once tracing is configured, the trace (from a URL template with {@code {traceId}}).
+ * Builds the {@code links} of runs: the API itself, the Temporal UI (from its configured base URL;
+ * none when that is empty, as in {@code dev}'s embedded mode, which has no UI) and, once tracing is
+ * configured, the trace (from a URL template with {@code {traceId}}).
  */
 public final class RunLinks {
 
@@ -18,11 +19,13 @@ public final class RunLinks {
   }
 
   /**
+   * @param temporalUiBaseUrl the Temporal UI; empty or {@code null} for no Temporal UI links
    * @param traceUrlTemplate a URL with {@code {traceId}} (e.g. Grafana Explore on Tempo); empty or
    *     {@code null} for no trace links
    */
   public RunLinks(String temporalUiBaseUrl, String namespace, String traceUrlTemplate) {
-    this.temporalUiBaseUrl = stripTrailingSlash(temporalUiBaseUrl);
+    this.temporalUiBaseUrl =
+        temporalUiBaseUrl == null ? "" : stripTrailingSlash(temporalUiBaseUrl.strip());
     this.namespace = namespace;
     this.traceUrlTemplate = traceUrlTemplate == null ? "" : traceUrlTemplate.strip();
   }
@@ -40,12 +43,16 @@ public final class RunLinks {
 
   /** Links of run {@code workflowId}; {@code runId} may be null. */
   public Links of(String workflowId, String runId) {
+    String self = "/api/v1/runs/" + encode(workflowId);
+    if (temporalUiBaseUrl.isEmpty()) {
+      return new Links(self, null, null);
+    }
     String ui =
         temporalUiBaseUrl + "/namespaces/" + encode(namespace) + "/workflows/" + encode(workflowId);
     if (runId != null) {
       ui += "/" + encode(runId) + "/history";
     }
-    return new Links("/api/v1/runs/" + encode(workflowId), ui, null);
+    return new Links(self, ui, null);
   }
 
   private static String encode(String segment) {

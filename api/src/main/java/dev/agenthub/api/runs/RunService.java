@@ -39,8 +39,12 @@ public interface RunService {
 
   void terminate(String workflowId, String reason, String terminatedBy);
 
-  /** Approves or rejects a waiting approval step. */
-  void decide(String workflowId, ApprovalDecision decision);
+  /**
+   * Approves or rejects a waiting approval step.
+   *
+   * @return the run id of the execution that received the decision (for its links)
+   */
+  String decide(String workflowId, ApprovalDecision decision);
 
   /**
    * Starts a new run of a failed, timed-out, cancelled or terminated run that reuses the outputs of

@@ -72,7 +72,7 @@ public final class RunsResource {
   @RolesAllowed("operator")
   public Response cancel(@PathParam("id") String id) {
     runs.cancel(checkedId(id));
-    return accepted(id, "cancel", null);
+    return accepted(id, null, "cancel", null);
   }
 
   @POST
@@ -86,7 +86,7 @@ public final class RunsResource {
           "reason_required", "terminate needs a reason: {\"reason\": \"...\"}", null);
     }
     runs.terminate(checkedId(id), request.reason(), caller(security));
-    return accepted(id, "terminate", null);
+    return accepted(id, null, "terminate", null);
   }
 
   @POST
@@ -128,12 +128,14 @@ public final class RunsResource {
   private Response decide(
       String id, String step, boolean approved, DecisionRequest request, SecurityContext security) {
     String comment = request == null ? null : request.comment();
-    runs.decide(checkedId(id), new ApprovalDecision(step, approved, comment, caller(security)));
-    return accepted(id, approved ? "approve" : "reject", step);
+    String runId =
+        runs.decide(checkedId(id), new ApprovalDecision(step, approved, comment, caller(security)));
+    return accepted(id, runId, approved ? "approve" : "reject", step);
   }
 
-  private Response accepted(String id, String action, String step) {
-    return Response.accepted(new Accepted(id, action, step, links.of(id, null))).build();
+  /** 202 with links; {@code runId} (null if unknown) makes the Temporal UI link the history's. */
+  private Response accepted(String id, String runId, String action, String step) {
+    return Response.accepted(new Accepted(id, action, step, links.of(id, runId))).build();
   }
 
   private Response started(RunStarted run) {

@@ -169,7 +169,7 @@ public final class TemporalRunService implements RunService {
   }
 
   @Override
-  public void decide(String workflowId, ApprovalDecision decision) {
+  public String decide(String workflowId, ApprovalDecision decision) {
     WorkflowExecutionDescription execution = describer.execution(workflowId);
     boolean running = RunStatuses.RUNNING.equals(RunStatuses.of(execution.getStatus()));
     WorkflowStub stub =
@@ -195,6 +195,7 @@ public final class TemporalRunService implements RunService {
     }
     try {
       stub.signal("decide", decision);
+      return execution.getExecution().getRunId();
     } catch (RuntimeException e) {
       if (TemporalErrors.grpcCode(e).orElse(null) == Status.Code.NOT_FOUND) {
         throw RunServiceException.StepNotWaiting.runClosed(workflowId, decision.stepId());

@@ -84,6 +84,16 @@ class PipelinesResourceTest {
   }
 
   @Test
+  void start_fillsInSchemaDefaults_beforeTheRunStarts() {
+    assertThat(start("greet", "{\"input\": {\"name\": \"Ada\"}}", null).getStatus()).isEqualTo(201);
+    assertThat(runs.lastInput.path("times").asInt()).isEqualTo(1);
+
+    assertThat(start("greet", "{\"input\": {\"name\": \"Ada\", \"times\": 3}}", null).getStatus())
+        .isEqualTo(201);
+    assertThat(runs.lastInput.path("times").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void start_withTheSameIdempotencyKey_returns200AndTheSameRun() {
     Response first = start("greet", "{\"input\": {\"name\": \"Ada\"}}", "key-1");
     Response second = start("greet", "{\"input\": {\"name\": \"Ada\"}}", "key-1");

@@ -138,11 +138,12 @@ public final class FakeRunService implements RunService {
   }
 
   @Override
-  public void decide(String workflowId, ApprovalDecision decision) {
+  public String decide(String workflowId, ApprovalDecision decision) {
     requireRunning(workflowId);
     lastDecision = decision;
     calls.add(
         (decision.approved() ? "approve " : "reject ") + workflowId + " " + decision.stepId());
+    return existing(workflowId).runId();
   }
 
   @Override

@@ -18,6 +18,21 @@ class RunLinksTest {
   }
 
   @Test
+  void of_leavesTheTemporalUiLinkOut_whenThereIsNoUi() {
+    Links links = new RunLinks("", "default", "").of("review-1", "run-1", TRACE_ID);
+
+    assertThat(links.self()).isEqualTo("/api/v1/runs/review-1");
+    assertThat(links.temporalUi()).isNull();
+    assertThat(new RunLinks(null, "default", "").of("review-1", null).temporalUi()).isNull();
+  }
+
+  @Test
+  void of_linksTheRunsHistory_whenTheRunIdIsKnown() {
+    assertThat(new RunLinks("http://ui/", "default").of("review-1", "run-1").temporalUi())
+        .isEqualTo("http://ui/namespaces/default/workflows/review-1/run-1/history");
+  }
+
+  @Test
   void of_leavesTheTraceLinkOut_whenNoTemplateOrNoTrace() {
     assertThat(new RunLinks("http://ui", "default", "").of("r", "x", TRACE_ID).trace()).isNull();
     assertThat(

@@ -121,6 +121,9 @@ class RunsResourceTest {
     Response approved =
         post("/api/v1/runs/greet-1/steps/review/approve", OPERATOR_KEY, "{\"comment\": \"lgtm\"}");
     assertThat(approved.getStatus()).isEqualTo(202);
+    assertThat(approved.readEntity(JsonNode.class).at("/links/temporalUi").asText())
+        .isEqualTo(
+            "http://temporal-ui:8233/namespaces/default/workflows/greet-1/run-greet-1/history");
     assertThat(runs.lastDecision.approved()).isTrue();
     assertThat(runs.lastDecision.stepId()).isEqualTo("review");
     assertThat(runs.lastDecision.comment()).isEqualTo("lgtm");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
@@ -42,18 +44,39 @@ public final class CelExpressions {
   /**
    * Parses and type-checks {@code expression}.
    *
-   * @throws ExpressionException with CEL's message when it does not compile
+   * @throws ExpressionException when it does not compile, quoting the expression and pointing at
+   *     the first problem: {@code syntax error at column 7 in "input.(": no viable alternative at
+   *     input '.('}, or {@code invalid expression at column 1 in "secrets.key": undeclared
+   *     reference to 'secrets' (in container '')}
    */
   public static CelAbstractSyntaxTree compile(String expression) {
-    CelValidationResult result = CEL.compile(expression);
-    if (result.hasError()) {
-      throw new ExpressionException(firstLine(result.getErrorString()));
+    CelValidationResult parsed = CEL.parse(expression);
+    if (parsed.hasError()) {
+      throw new ExpressionException(describe("syntax error", expression, parsed));
     }
     try {
-      return result.getAst();
+      CelValidationResult checked = CEL.check(parsed.getAst());
+      if (checked.hasError()) {
+        throw new ExpressionException(describe("invalid expression", expression, checked));
+      }
+      return checked.getAst();
     } catch (CelValidationException e) {
       throw new ExpressionException(firstLine(e.getMessage()));
     }
+  }
+
+  private static String describe(String what, String expression, CelValidationResult result) {
+    CelIssue first = result.getErrors().get(0);
+    CelSourceLocation at = first.getSourceLocation();
+    String where = "";
+    if (at != CelSourceLocation.NONE && at.getLine() > 0) {
+      // CEL counts lines from 1 and columns from 0; people count both from 1.
+      where =
+          expression.contains("\n")
+              ? " at line " + at.getLine() + ", column " + (at.getColumn() + 1)
+              : " at column " + (at.getColumn() + 1);
+    }
+    return what + where + " in \"" + expression + "\": " + firstLine(first.getMessage());
   }
 
   /**
