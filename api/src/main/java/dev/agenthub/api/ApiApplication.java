@@ -113,6 +113,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     return config.getTemporal().uiBaseUrl();
   }
 
+  /** The URL template of a run's trace ({@code {traceId}}): {@code traceUrlTemplate}. */
+  protected String traceUrlTemplate(C config) {
+    return config.getTraceUrlTemplate();
+  }
+
   /** The service name this process reports its telemetry under. */
   protected String serviceName() {
     return "agenthub-api";
@@ -140,9 +145,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             telemetry.meterRegistry());
     RunLinks links =
         new RunLinks(
-            temporalUiBaseUrl(config),
-            config.getTemporal().namespace(),
-            config.getTraceUrlTemplate());
+            temporalUiBaseUrl(config), config.getTemporal().namespace(), traceUrlTemplate(config));
 
     // Our mappers render every error as {"error": {...}}; Dropwizard's defaults would compete.
     ((AbstractServerFactory) config.getServerFactory()).setRegisterDefaultExceptionMappers(false);

@@ -8,6 +8,7 @@ import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
   private final DevApiKey key;
   private final Path home;
   private final PrintStream out;
+  private final JaegerDevServer jaeger;
 
   /**
    * @param server the Temporal server to run ({@link DevServer#NONE}: connect to {@code
@@ -30,15 +32,19 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
    * @param key the operator key to accept besides the configured ones
    * @param home the checkout (for {@code .state/} and {@code .tools/} of the Temporal CLI)
    * @param out where the banner goes once every connector listens
+   * @param jaeger the Jaeger of {@code --traces}, to stop with this process and link runs to; null
+   *     without
    * @param telemetry the process's telemetry, given the service name
    */
-  public DevApplication(
+  DevApplication(
       DevServer server,
       DevApiKey key,
       Path home,
       PrintStream out,
+      JaegerDevServer jaeger,
       Function<String, Telemetry> telemetry) {
     super(telemetry);
+    this.jaeger = jaeger;
     this.server = requireNonNull(server, "server");
     this.key = requireNonNull(key, "key");
     this.home = requireNonNull(home, "home");
@@ -57,6 +63,9 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
       Telemetry telemetry,
       TemporalConnection connection,
       PipelineCatalog pipelines) {
+    if (jaeger != null) {
+      environment.lifecycle().manage(onStop(jaeger::close));
+    }
     if (server != DevServer.NONE) {
       environment.lifecycle().manage(server.create(config.getTemporal(), home));
     }
@@ -80,6 +89,23 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
   @Override
   protected String temporalUiBaseUrl(DevConfiguration config) {
     return server == DevServer.EMBEDDED ? "" : super.temporalUiBaseUrl(config);
+  }
+
+  /** With {@code --traces}, runs link to their trace in Jaeger's query API. */
+  @Override
+  protected String traceUrlTemplate(DevConfiguration config) {
+    return jaeger != null && config.getTraceUrlTemplate().isBlank()
+        ? JaegerDevServer.TRACE_URL_TEMPLATE
+        : super.traceUrlTemplate(config);
+  }
+
+  private static Managed onStop(Runnable action) {
+    return new Managed() {
+      @Override
+      public void stop() {
+        action.run();
+      }
+    };
   }
 
   @Override

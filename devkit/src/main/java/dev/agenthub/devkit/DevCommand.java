@@ -6,11 +6,13 @@ import dev.agenthub.telemetry.Telemetry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -58,6 +60,12 @@ public final class DevCommand extends ConfiguredCommand<DevConfiguration> {
             "embedded: the SDK's test server in this JVM, state in memory (default); temporal-cli:"
                 + " the Temporal CLI dev server, SQLite under .state/ and the Temporal UI; none:"
                 + " connect to the server at temporal.target");
+    subparser
+        .addArgument("--traces")
+        .action(Arguments.storeTrue())
+        .help(
+            "start Jaeger v2 (built by scripts/install-jaeger.sh) and send this process's traces"
+                + " to it; runs link to their trace in Jaeger's query API");
   }
 
   @Override
@@ -76,9 +84,33 @@ public final class DevCommand extends ConfiguredCommand<DevConfiguration> {
         kind == DevServer.TEMPORAL_CLI
             ? Optional.of(home.resolve(DevApiKey.STATE_FILE))
             : Optional.empty();
+    JaegerDevServer jaeger =
+        Boolean.TRUE.equals(namespace.getBoolean("traces")) ? startJaeger(home) : null;
     DevApplication application =
-        new DevApplication(kind, DevApiKey.create(keyFile), home, out, telemetry);
+        new DevApplication(kind, DevApiKey.create(keyFile), home, out, jaeger, telemetry);
     new Serve(application).serve(bootstrap, namespace, configuration);
+  }
+
+  /**
+   * Starts Jaeger and points this process's trace export at it, unless an endpoint is configured
+   * already. Jaeger stores traces only, so log export stays off unless configured.
+   */
+  private JaegerDevServer startJaeger(Path home) throws IOException {
+    JaegerDevServer jaeger = JaegerDevServer.start(home);
+    if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null
+        && System.getProperty("otel.exporter.otlp.endpoint") == null) {
+      System.setProperty("otel.exporter.otlp.endpoint", JaegerDevServer.OTLP_ENDPOINT);
+      System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
+    }
+    if (System.getenv("OTEL_LOGS_EXPORTER") == null
+        && System.getProperty("otel.logs.exporter") == null) {
+      System.setProperty("otel.logs.exporter", "none");
+    }
+    out.println(
+        "Traces go to Jaeger v2: "
+            + JaegerDevServer.QUERY_URL
+            + " (query API; a run's trace at /api/v3/traces/{traceId}, linked from each run)");
+    return jaeger;
   }
 
   /** Dropwizard's {@code server} command for the dev application. */

@@ -1,0 +1,171 @@
+package dev.agenthub.telemetry;
+
+import static dev.agenthub.system.ApiTestClient.OPERATOR;
+import static dev.agenthub.system.ApiTestClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.devkit.AgentHubMain;
+import dev.agenthub.system.ApiTestClient;
+import dev.agenthub.system.TestPorts;
+import dev.agenthub.system.TestTools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dev --traces} on a laptop without Docker: the command starts Jaeger v2 (built by {@code
+ * scripts/install-jaeger.sh}), exports its traces there, and each run's {@code links.trace} opens
+ * the run's whole trace in Jaeger's query API. Runs {@code dev} as a child JVM, as users do.
+ */
+class DevTracesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir static Path home;
+  private static Process process;
+  private static Path output;
+  private static ApiTestClient api;
+
+  @BeforeAll
+  static void startDevWithTraces() throws Exception {
+    Path jaeger = TestTools.require("jaeger", "scripts/install-jaeger.sh builds it");
+    Path repo = TestTools.repoRoot();
+    Files.createDirectories(home.resolve("observability/jaeger"));
+    Files.copy(
+        repo.resolve("observability/jaeger/config.yaml"),
+        home.resolve("observability/jaeger/config.yaml"));
+    int port = TestPorts.free();
+    Path config = home.resolve("dev.yml");
+    Files.writeString(
+        config,
+        """
+        server:
+          applicationConnectors: [{type: http, port: %d}]
+          adminConnectors: [{type: http, port: %d}]
+          requestLog: {appenders: []}
+        temporal:
+          target: 127.0.0.1:%d
+        pipelinesDir: %s
+        auth:
+          keys:
+            - {name: vic, role: viewer, value: viewer-key}
+            - {name: olga, role: operator, value: operator-key}
+        worker:
+          virtualThreads: false
+        """
+            .formatted(
+                port,
+                TestPorts.free(),
+                TestPorts.free(),
+                Path.of("src/test/resources/pipelines-it").toAbsolutePath()));
+    output = home.resolve("dev.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                AgentHubMain.class.getName(),
+                "dev",
+                "--traces",
+                config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().put("AGENTHUB_HOME", home.toString());
+    builder.environment().put("AGENTHUB_JAEGER", jaeger.toString());
+    builder.environment().put("OTEL_BSP_SCHEDULE_DELAY", "200");
+    builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_EXPORTER"));
+    process = builder.start();
+    api = new ApiTestClient(port);
+    Instant deadline = Instant.now().plus(WAIT);
+    while (true) {
+      try {
+        if (api.get("/api/v1/pipelines", VIEWER).status() == 200) {
+          break;
+        }
+      } catch (UncheckedIOException notYet) {
+        assertThat(process.isAlive()).as("dev --traces alive; output: %s", log()).isTrue();
+      }
+      assertThat(Instant.now()).as("dev --traces serving; output: %s", log()).isBefore(deadline);
+      process.waitFor(100, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aRunsTraceLink_opensItsWholeTraceInJaeger() throws Exception {
+    JsonNode started = api.post("/api/v1/pipelines/quick/runs", OPERATOR, "{\"input\": {}}").body();
+    String id = started.path("workflowId").asText();
+    api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("succeeded"), WAIT);
+    String link = api.get("/api/v1/runs/" + id, VIEWER).body().at("/links/trace").asText();
+
+    assertThat(link).startsWith("http://localhost:16686/api/v3/traces/");
+    assertThat(log()).contains("Traces go to Jaeger v2");
+    // The last spans reach Jaeger after the run closes: wait for the agent's own span.
+    List<String> names = List.of();
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!names.contains("RunActivity:transform") && Instant.now().isBefore(deadline)) {
+      HttpResponse<String> reply =
+          http.send(
+              HttpRequest.newBuilder(URI.create(link)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      names = reply.statusCode() == 200 ? spanNames(JSON.readTree(reply.body())) : List.of();
+      if (!names.contains("RunActivity:transform")) {
+        process.waitFor(200, TimeUnit.MILLISECONDS);
+      }
+    }
+
+    assertThat(names)
+        .as("spans of the run's trace in Jaeger")
+        .contains(
+            "POST /api/v1/pipelines/{name}/runs",
+            "StartWorkflow:PipelineWorkflow",
+            "RunActivity:transform");
+  }
+
+  private static List<String> spanNames(JsonNode trace) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode resource : trace.at("/result/resourceSpans")) {
+      for (JsonNode scope : resource.path("scopeSpans")) {
+        for (JsonNode span : scope.path("spans")) {
+          names.add(span.path("name").asText());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String log() {
+    try {
+      return Files.readString(output);
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+}
