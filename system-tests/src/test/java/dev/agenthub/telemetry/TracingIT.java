@@ -11,6 +11,7 @@ import dev.agenthub.devkit.DevCommand;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.TestPorts;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
@@ -30,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -243,16 +243,11 @@ class TracingIT {
   }
 
   private static List<SpanData> awaitTrace(String traceId, Predicate<List<SpanData>> complete) {
-    Instant deadline = Instant.now().plus(WAIT);
-    List<SpanData> trace = traceOf(traceId);
-    while (!complete.test(trace)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("trace incomplete after " + WAIT + ": " + countsByName(trace));
-      }
-      Thread.onSpinWait();
-      trace = traceOf(traceId);
+    try {
+      return Poll.until("the whole trace " + traceId, WAIT, () -> traceOf(traceId), complete);
+    } catch (AssertionError e) {
+      throw new AssertionError("trace incomplete: " + countsByName(traceOf(traceId)), e);
     }
-    return trace;
   }
 
   private static List<SpanData> traceOf(String traceId) {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.testing.Poll;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -79,15 +80,11 @@ class PipelineWorkflowImplTest {
   }
 
   private RunProgress awaitProgress(PipelineWorkflow workflow, Predicate<RunProgress> condition) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      RunProgress progress = workflow.progress();
-      if (progress != null && condition.test(progress)) {
-        return progress;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("progress condition not met within 20 s");
+    return Poll.until(
+        "the run's progress to meet the condition",
+        Duration.ofSeconds(20),
+        workflow::progress,
+        progress -> progress != null && condition.test(progress));
   }
 
   @Test

@@ -19,10 +19,10 @@ import dev.agenthub.system.DevConfigurations;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalSettings;
+import dev.agenthub.testing.Poll;
 import dev.agenthub.worker.WorkerSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -279,35 +279,16 @@ class MetricsAndBudgetIT {
   }
 
   private static RunView await(String workflowId, Predicate<RunView> condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    RunView run = runs.describe(workflowId);
-    while (!condition.test(run)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("run " + workflowId + " never got there: " + run);
-      }
-      pause();
-      run = runs.describe(workflowId);
-    }
-    return run;
+    return Poll.until(
+        "run " + workflowId + " to meet the condition",
+        DEADLINE,
+        () -> runs.describe(workflowId),
+        condition);
   }
 
   private static String awaitScrape(Predicate<String> condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    String scrape = telemetry.meterRegistry().scrape();
-    while (!condition.test(scrape) && Instant.now().isBefore(deadline)) {
-      pause();
-      scrape = telemetry.meterRegistry().scrape();
-    }
-    return scrape;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return Poll.until(
+        "the scrape to show the series", DEADLINE, telemetry.meterRegistry()::scrape, condition);
   }
 
   /** The sum of the series of {@code name} whose label text contains {@code labels}. */
