@@ -327,16 +327,39 @@ class PipelineWorkflowImplTest {
   }
 
   @Test
-  void cancellingTheRun_cancelsWaitingSteps() {
+  void cancellingTheRun_recordsWaitingAndRunningStepsCancelled_andTheRestNotReached() {
     PipelineWorkflow workflow = stub("cancel-1");
     WorkflowClient.start(
-        workflow::run, PipelineRunInput.of(pipeline(approval("review", null)), json("{}")));
-    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+        workflow::run,
+        PipelineRunInput.of(
+            pipeline(
+                approval("review", null),
+                agent("slow", "slow", "{\"millis\": 5000}"),
+                agent("after", "echo", "{}", "review")),
+            json("{}")));
+    awaitProgress(
+        workflow,
+        p ->
+            step(p, "review").status() == StepStatus.WAITING_APPROVAL
+                && step(p, "slow").status() == StepStatus.RUNNING);
 
     WorkflowStub.fromTyped(workflow).cancel();
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
+    // The workflow's own bookkeeping, read from the closed run (the API's describer would mark
+    // unfinished steps cancelled by itself, so only this shows what the workflow recorded).
+    RunProgress progress = workflow.progress();
+    assertThat(progress.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(step(progress, "review").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "review").endedAt()).isNotNull();
+    assertThat(step(progress, "slow").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "slow").startedAt()).isNotNull();
+    assertThat(step(progress, "slow").error())
+        .isEqualTo(new StepError(FailureTypes.CANCELLED, "cancelled before completion"));
+    assertThat(step(progress, "after").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "after").error())
+        .isEqualTo(new StepError("NotReached", "run cancelled"));
   }
 }
