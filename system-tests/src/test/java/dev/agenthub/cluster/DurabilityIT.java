@@ -17,10 +17,10 @@ import dev.agenthub.run.RunProgress;
 import dev.agenthub.run.StepStatus;
 import dev.agenthub.temporal.TemporalConnection;
 import dev.agenthub.temporal.TemporalSettings;
+import dev.agenthub.testing.Poll;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,18 +115,17 @@ class DurabilityIT {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // Temporal restarting, or the run not yet visible.
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError(what + " not reached within " + DEADLINE);
+    Poll.untilTrue(
+        what,
+        DEADLINE,
+        () -> {
+          try {
+            return condition.getAsBoolean();
+          } catch (RuntimeException notYet) {
+            // Temporal restarting, or the run not yet visible.
+            return false;
+          }
+        });
   }
 
   private static StepStatus status(PipelineWorkflow run, String step) {

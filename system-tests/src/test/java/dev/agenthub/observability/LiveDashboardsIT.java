@@ -13,6 +13,7 @@ import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.DevApps;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.system.TestTools;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
 import java.net.URI;
@@ -24,11 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,21 +205,19 @@ class LiveDashboardsIT {
    * Temporal SDK reports workflow metrics once a second, so the last ones arrive a little after the
    * runs end).
    */
-  private static void awaitScrapes(int runs) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      double completed =
-          scalar("sum(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"})");
-      // rate() needs samples on both sides of a change: every series scraped three times over.
-      double samples =
-          scalar(
-              "min(count_over_time(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"}[1m]))");
-      if (completed >= runs && samples >= 3) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    fail("Prometheus did not scrape the completion of all " + runs + " runs within 60 s");
+  private static void awaitScrapes(int runs) {
+    Poll.untilTrue(
+        "Prometheus to scrape the completion of all " + runs + " runs three times",
+        Duration.ofSeconds(60),
+        () -> {
+          double completed =
+              scalar("sum(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"})");
+          // rate() needs samples on both sides of a change: every series scraped three times over.
+          double samples =
+              scalar(
+                  "min(count_over_time(agenthub_pipeline_runs_completed_total{job=\"agenthub-api\"}[1m]))");
+          return completed >= runs && samples >= 3;
+        });
   }
 
   /** The single value {@code promql} yields, or 0 when it yields nothing. */
@@ -243,52 +242,57 @@ class LiveDashboardsIT {
    * Waits until every rule has been evaluated, and then until every group has been evaluated once
    * more: rules that read other groups' results see them only from their second round.
    */
-  private static void awaitRulesEvaluated() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    Map<String, String> firstRound = null;
-    while (Instant.now().isBefore(deadline)) {
-      boolean all = true;
-      Map<String, String> evaluated = new HashMap<>();
-      for (JsonNode group : get("/api/v1/rules").at("/data/groups")) {
-        evaluated.put(group.path("name").asText(), group.path("lastEvaluation").asText());
-        for (JsonNode rule : group.path("rules")) {
-          all &= !"unknown".equals(rule.path("health").asText());
-        }
-      }
-      if (all && firstRound == null) {
-        firstRound = evaluated;
-      } else if (firstRound != null) {
-        Map<String, String> first = firstRound;
-        if (evaluated.entrySet().stream()
-            .allMatch(e -> !e.getValue().equals(first.get(e.getKey())))) {
-          return;
-        }
-      }
-      Thread.sleep(500);
-    }
-    fail("Prometheus did not evaluate every rule twice within 90 s");
+  private static void awaitRulesEvaluated() {
+    AtomicReference<Map<String, String>> firstRound = new AtomicReference<>();
+    Poll.untilTrue(
+        "Prometheus to evaluate every rule twice",
+        Duration.ofSeconds(90),
+        () -> {
+          boolean all = true;
+          Map<String, String> evaluated = new HashMap<>();
+          for (JsonNode group : get("/api/v1/rules").at("/data/groups")) {
+            evaluated.put(group.path("name").asText(), group.path("lastEvaluation").asText());
+            for (JsonNode rule : group.path("rules")) {
+              all &= !"unknown".equals(rule.path("health").asText());
+            }
+          }
+          Map<String, String> first = firstRound.get();
+          if (first == null) {
+            if (all) {
+              firstRound.set(evaluated);
+            }
+            return false;
+          }
+          return evaluated.entrySet().stream()
+              .allMatch(e -> !e.getValue().equals(first.get(e.getKey())));
+        });
   }
 
   private static void awaitReady(Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
+    try {
+      Poll.untilTrue(
+          "prometheus to be ready",
+          Duration.ofSeconds(30),
+          () -> {
+            if (!prometheus.isAlive()) {
+              fail("prometheus exited: " + Files.readString(log));
+            }
+            try {
+              return HTTP.send(
+                          HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready")).build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .statusCode()
+                  == 200;
+            } catch (IOException notYet) {
+              return false;
+            }
+          });
+    } catch (AssertionError e) {
       if (!prometheus.isAlive()) {
-        fail("prometheus exited: " + Files.readString(log));
+        throw e;
       }
-      try {
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(200);
+      throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
     }
-    fail("prometheus not ready within 30 s: " + Files.readString(log));
   }
 
   private static JsonNode query(String promql) throws Exception {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.api.ApiConfiguration;
 import dev.agenthub.system.ApiTestClient.Reply;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -16,7 +17,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -196,12 +196,16 @@ class ApiIT {
     api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("running"), WAIT);
     ApiTestClient admin = new ApiTestClient(APP.getAdminPort());
     // Temporal's metrics scope reports workflow counters once a second: wait for the flush.
-    Instant deadline = Instant.now().plus(WAIT);
-    Reply text = admin.send(admin.builder("/metrics", null).GET().build());
-    while (!text.raw().body().contains("agenthub_pipeline_runs_started_total{pipeline=\"review\"}")
-        && Instant.now().isBefore(deadline)) {
-      text = admin.send(admin.builder("/metrics", null).GET().build());
-    }
+    Reply text =
+        Poll.until(
+            "the admin /metrics to count the review run",
+            WAIT,
+            () -> admin.send(admin.builder("/metrics", null).GET().build()),
+            reply ->
+                reply
+                    .raw()
+                    .body()
+                    .contains("agenthub_pipeline_runs_started_total{pipeline=\"review\"}"));
     Reply openMetrics =
         admin.send(
             admin

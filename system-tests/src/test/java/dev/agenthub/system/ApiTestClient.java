@@ -2,6 +2,7 @@ package dev.agenthub.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Plain HTTP against a running app, as curl would send it. */
@@ -73,17 +73,12 @@ public final class ApiTestClient {
 
   /** Polls {@code GET path} until {@code condition} holds, failing after {@code timeout}. */
   public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      Reply reply = get(path, VIEWER);
-      last = reply.body();
-      if (reply.status() == 200 && condition.test(last)) {
-        return last;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("condition not met within " + timeout + "; last: " + last);
+    return Poll.until(
+            "GET " + path + " to meet the condition",
+            timeout,
+            () -> get(path, VIEWER),
+            reply -> reply.status() == 200 && condition.test(reply.body()))
+        .body();
   }
 
   private static JsonNode parse(String body) {

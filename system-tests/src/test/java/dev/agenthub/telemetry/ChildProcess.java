@@ -1,11 +1,12 @@
 package dev.agenthub.telemetry;
 
+import dev.agenthub.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,32 +78,31 @@ final class ChildProcess implements AutoCloseable {
    */
   static <T> T await(
       String what, Duration timeout, Supplier<Optional<T>> probe, ChildProcess... watched) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
+    try {
+      return Poll.untilPresent(
+          what,
+          timeout,
+          () -> {
+            for (ChildProcess process : watched) {
+              process.assertAlive();
+            }
+            try {
+              return probe.get();
+            } catch (UncheckedIOException e) {
+              // Not listening yet.
+              return Optional.empty();
+            }
+          });
+    } catch (AssertionError e) {
+      if (Arrays.stream(watched).anyMatch(process -> !process.process.isAlive())) {
+        throw e;
+      }
+      StringBuilder message = new StringBuilder(e.getMessage());
       for (ChildProcess process : watched) {
-        process.assertAlive();
+        message.append("\n--- ").append(process.name).append(" output:\n").append(process.output());
       }
-      try {
-        Optional<T> value = probe.get();
-        if (value.isPresent()) {
-          return value.get();
-        }
-      } catch (UncheckedIOException e) {
-        // Not listening yet.
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      throw new AssertionError(message.toString(), e);
     }
-    StringBuilder message =
-        new StringBuilder("timed out after " + timeout + " waiting for " + what);
-    for (ChildProcess process : watched) {
-      message.append("\n--- ").append(process.name).append(" output:\n").append(process.output());
-    }
-    throw new AssertionError(message);
   }
 
   @Override

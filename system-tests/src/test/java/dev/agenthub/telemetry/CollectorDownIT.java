@@ -9,6 +9,7 @@ import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.DevApps;
 import dev.agenthub.system.TestPorts;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -92,15 +93,22 @@ class CollectorDownIT {
             Duration.ofSeconds(60));
       }
       // Export was attempted (and failed) meanwhile: wait for the first complaint.
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (complaints.isEmpty() && Instant.now().isBefore(deadline)) {
-        assertThat(api.get("/api/v1/runs/" + ids.get(0), VIEWER).status()).isEqualTo(200);
-      }
+      Poll.untilTrue(
+          "the first complaint about the unreachable collector",
+          Duration.ofSeconds(30),
+          () -> {
+            assertThat(api.get("/api/v1/runs/" + ids.get(0), VIEWER).status()).isEqualTo(200);
+            return !complaints.isEmpty();
+          });
       // Keep making spans for a few more export rounds: each fails, none may log again.
       Instant more = Instant.now().plusSeconds(3);
-      while (Instant.now().isBefore(more)) {
-        assertThat(api.get("/api/v1/runs/" + ids.get(0), VIEWER).status()).isEqualTo(200);
-      }
+      Poll.untilTrue(
+          "three more seconds of spans",
+          Duration.ofSeconds(10),
+          () -> {
+            assertThat(api.get("/api/v1/runs/" + ids.get(0), VIEWER).status()).isEqualTo(200);
+            return Instant.now().isAfter(more);
+          });
     } finally {
       root.removeHandler(counter);
     }

@@ -43,9 +43,12 @@ final class MockBackends extends Dispatcher {
     return json("{\"ok\": true}");
   }
 
-  /** The {@code traceparent} headers received, in order. */
-  List<String> traceparents() {
-    return requests.stream().map(r -> r.getHeaders().get("traceparent")).toList();
+  /** The {@code traceparent} headers of {@code traceId} received, in order. */
+  List<String> traceparents(String traceId) {
+    return requests.stream()
+        .map(r -> r.getHeaders().get("traceparent"))
+        .filter(header -> header != null && header.startsWith("00-" + traceId + "-"))
+        .toList();
   }
 
   private static MockResponse json(String body) {

@@ -10,6 +10,7 @@ import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.TestPorts;
+import dev.agenthub.testing.Poll;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -315,14 +315,10 @@ class OtlpExportIT {
   }
 
   private static <T> T await(String what, Supplier<Optional<T>> probe) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.onSpinWait();
+    try {
+      return Poll.untilPresent(what, WAIT, probe::get);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; process output:\n" + log(), e);
     }
-    throw new AssertionError("timed out waiting for " + what + "; process output:\n" + log());
   }
 }

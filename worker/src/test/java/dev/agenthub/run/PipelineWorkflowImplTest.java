@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.testing.Poll;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -97,15 +98,11 @@ class PipelineWorkflowImplTest {
   }
 
   private RunProgress awaitProgress(PipelineWorkflow workflow, Predicate<RunProgress> condition) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (Instant.now().isBefore(deadline)) {
-      RunProgress progress = workflow.progress();
-      if (progress != null && condition.test(progress)) {
-        return progress;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("progress condition not met within 20 s");
+    return Poll.until(
+        "the run's progress to meet the condition",
+        Duration.ofSeconds(20),
+        workflow::progress,
+        progress -> progress != null && condition.test(progress));
   }
 
   @Test
@@ -348,17 +345,40 @@ class PipelineWorkflowImplTest {
   }
 
   @Test
-  void cancellingTheRun_cancelsWaitingSteps() {
+  void cancellingTheRun_recordsWaitingAndRunningStepsCancelled_andTheRestNotReached() {
     PipelineWorkflow workflow = stub("cancel-1");
     WorkflowClient.start(
-        workflow::run, PipelineRunInput.of(pipeline(approval("review", null)), json("{}")));
-    awaitProgress(workflow, p -> step(p, "review").status() == StepStatus.WAITING_APPROVAL);
+        workflow::run,
+        PipelineRunInput.of(
+            pipeline(
+                approval("review", null),
+                agent("slow", "slow", "{\"millis\": 5000}"),
+                agent("after", "echo", "{}", "review")),
+            json("{}")));
+    awaitProgress(
+        workflow,
+        p ->
+            step(p, "review").status() == StepStatus.WAITING_APPROVAL
+                && step(p, "slow").status() == StepStatus.RUNNING);
 
     WorkflowStub.fromTyped(workflow).cancel();
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
+    // The workflow's own bookkeeping, read from the closed run (the API's describer would mark
+    // unfinished steps cancelled by itself, so only this shows what the workflow recorded).
+    RunProgress progress = workflow.progress();
+    assertThat(progress.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(step(progress, "review").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "review").endedAt()).isNotNull();
+    assertThat(step(progress, "slow").status()).isEqualTo(StepStatus.CANCELLED);
+    assertThat(step(progress, "slow").startedAt()).isNotNull();
+    assertThat(step(progress, "slow").error())
+        .isEqualTo(new StepError(FailureTypes.CANCELLED, "cancelled before completion"));
+    assertThat(step(progress, "after").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "after").error())
+        .isEqualTo(new StepError("NotReached", "run cancelled"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.telemetry.Metrics;
+import dev.agenthub.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -37,7 +38,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -248,18 +248,8 @@ class RunMetricsTest {
   }
 
   private String awaitScrape(java.util.function.Predicate<String> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    String scrape = registry.scrape();
-    while (!condition.test(scrape) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      scrape = registry.scrape();
-    }
-    return scrape;
+    return Poll.until(
+        "the scrape to show the series", Duration.ofSeconds(20), registry::scrape, condition);
   }
 
   /** The series (name and labels) of {@code name} in a text scrape. */

@@ -12,6 +12,7 @@ import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.telemetry.Metrics;
+import dev.agenthub.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -22,6 +23,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +109,13 @@ public final class ScrapeSizeBenchmark {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     clients.shutdown();
-    Thread.sleep(1_500); // let tally flush its buffered counters
-
-    String scrape = registry.scrape();
+    // Tally buffers the workflows' counters and flushes them once a second.
+    String scrape =
+        Poll.until(
+            "tally to flush every run's completion",
+            Duration.ofSeconds(20),
+            registry::scrape,
+            s -> RunMetricsTest.value(s, "agenthub_pipeline_runs_completed_total", "") >= RUNS);
     Map<String, Integer> linesByFamily = new TreeMap<>();
     int lines = 0;
     for (String line : scrape.split("\n")) {

@@ -1,7 +1,6 @@
 package dev.agenthub.api.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import dev.agenthub.api.ApiConfiguration;
 import dev.agenthub.system.DevApps;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.system.TestTools;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
@@ -121,17 +121,16 @@ class AlertmanagerIT {
   }
 
   private static void awaitHttp(String path, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (alertmanager("GET", path, null).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        Thread.onSpinWait();
-      }
-    }
-    fail("Alertmanager did not answer " + path + " within " + timeout);
+    Poll.untilTrue(
+        "Alertmanager to answer " + path,
+        timeout,
+        () -> {
+          try {
+            return alertmanager("GET", path, null).statusCode() == 200;
+          } catch (IOException notYet) {
+            return false;
+          }
+        });
   }
 
   /** Webhook notifications Alertmanager has sent successfully, from its own metrics. */
@@ -185,13 +184,11 @@ class AlertmanagerIT {
         .contains("https://runbooks.test/alert-path|Runbook");
 
     // Alertmanager re-sends the firing group every repeat interval; Slack must not hear it again.
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (webhookNotificationsSent() < 3 && Instant.now().isBefore(deadline)) {
-      Thread.onSpinWait();
-    }
-    assertThat(webhookNotificationsSent())
-        .as("Alertmanager re-sent the group")
-        .isGreaterThanOrEqualTo(3);
+    Poll.until(
+        "Alertmanager to re-send the group (3 webhook notifications)",
+        Duration.ofSeconds(30),
+        AlertmanagerIT::webhookNotificationsSent,
+        sent -> sent >= 3);
     assertThat(slack.getRequestCount()).isEqualTo(2);
 
     assertThat(alertmanager("POST", "/api/v2/alerts", alert(startsAt, Instant.now())).statusCode())

@@ -20,6 +20,7 @@ import dev.agenthub.system.DevConfigurations;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalSettings;
+import dev.agenthub.testing.Poll;
 import dev.agenthub.worker.WorkerSettings;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -27,12 +28,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -491,21 +492,7 @@ class TemporalRunServiceIT {
   }
 
   /** Polls until {@code done} holds, for up to {@link #DEADLINE}. */
-  private static <T> T await(Supplier<T> poll, Predicate<T> done, String what) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    T last = null;
-    while (System.nanoTime() < deadline) {
-      last = poll.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
+  private static <T> T await(Callable<T> poll, Predicate<T> done, String what) {
+    return Poll.until(what, DEADLINE, poll, done);
   }
 }
