@@ -10,6 +10,7 @@ import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.system.TestTools;
+import dev.agenthub.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -93,18 +93,17 @@ class DevTracesIT {
     builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_EXPORTER"));
     process = builder.start();
     api = new ApiTestClient(port);
-    Instant deadline = Instant.now().plus(WAIT);
-    while (true) {
-      try {
-        if (api.get("/api/v1/pipelines", VIEWER).status() == 200) {
-          break;
-        }
-      } catch (UncheckedIOException notYet) {
-        assertThat(process.isAlive()).as("dev --traces alive; output: %s", log()).isTrue();
-      }
-      assertThat(Instant.now()).as("dev --traces serving; output: %s", log()).isBefore(deadline);
-      process.waitFor(100, TimeUnit.MILLISECONDS);
-    }
+    Poll.untilTrue(
+        "dev --traces to serve",
+        WAIT,
+        () -> {
+          try {
+            return api.get("/api/v1/pipelines", VIEWER).status() == 200;
+          } catch (UncheckedIOException notYet) {
+            assertThat(process.isAlive()).as("dev --traces alive; output: %s", log()).isTrue();
+            return false;
+          }
+        });
   }
 
   @AfterAll
@@ -127,19 +126,21 @@ class DevTracesIT {
     assertThat(link).startsWith("http://localhost:16686/api/v3/traces/");
     assertThat(log()).contains("Traces go to Jaeger v2");
     // The last spans reach Jaeger after the run closes: wait for the agent's own span.
-    List<String> names = List.of();
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!names.contains("RunActivity:transform") && Instant.now().isBefore(deadline)) {
-      HttpResponse<String> reply =
-          http.send(
-              HttpRequest.newBuilder(URI.create(link)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      names = reply.statusCode() == 200 ? spanNames(JSON.readTree(reply.body())) : List.of();
-      if (!names.contains("RunActivity:transform")) {
-        process.waitFor(200, TimeUnit.MILLISECONDS);
-      }
-    }
+    List<String> names =
+        Poll.until(
+            "the run's agent span in Jaeger",
+            WAIT,
+            () -> {
+              HttpResponse<String> reply =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(link)).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              return reply.statusCode() == 200
+                  ? spanNames(JSON.readTree(reply.body()))
+                  : List.<String>of();
+            },
+            found -> found.contains("RunActivity:transform"));
 
     assertThat(names)
         .as("spans of the run's trace in Jaeger")
