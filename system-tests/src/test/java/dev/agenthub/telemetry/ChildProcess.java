@@ -1,11 +1,13 @@
 package dev.agenthub.telemetry;
 
+import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +31,44 @@ final class ChildProcess implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code command} with {@code environment} added to this JVM's, output to {@code dir}. */
+  /**
+   * Starts {@code command} with {@code environment} added to this JVM's (a null value removes a
+   * variable), output to {@code dir}.
+   */
   static ChildProcess start(
       String name, List<String> command, Map<String, String> environment, Path dir) {
     Path output = dir.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-    builder.environment().putAll(environment);
+    // A null value removes the variable this JVM would pass on.
+    environment.forEach(
+        (key, value) -> {
+          if (value == null) {
+            builder.environment().remove(key);
+          } else {
+            builder.environment().put(key, value);
+          }
+        });
     try {
       return new ChildProcess(name, builder.start(), output);
     } catch (IOException e) {
       throw new UncheckedIOException("starting " + name + ": " + command, e);
     }
+  }
+
+  /**
+   * Starts the {@code agenthub} program ({@link AgentHubMain}) in its own JVM on this test's class
+   * path, as a user runs it, with {@code args} (e.g. {@code dev config.yml}).
+   */
+  static ChildProcess agenthub(
+      String name, List<String> args, Map<String, String> environment, Path dir) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(AgentHubMain.class.getName());
+    command.addAll(args);
+    return start(name, command, environment, dir);
   }
 
   boolean isAlive() {

@@ -5,7 +5,6 @@ import static dev.agenthub.system.ApiTestClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.TestPorts;
@@ -127,15 +126,9 @@ class CollectorToJaegerIT {
         """
             .formatted(port, TestPorts.free(), TestPorts.free(), remote.url("/").toString()));
     dev =
-        ChildProcess.start(
+        ChildProcess.agenthub(
             "dev",
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                AgentHubMain.class.getName(),
-                "dev",
-                config.toString()),
+            List.of("dev", config.toString()),
             Map.of(
                 // OTLP over gRPC (the default protocol), as in compose.
                 "OTEL_EXPORTER_OTLP_ENDPOINT",

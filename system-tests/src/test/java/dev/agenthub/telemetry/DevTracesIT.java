@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.system.TestTools;
 import dev.agenthub.testing.Poll;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,7 @@ class DevTracesIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir static Path home;
-  private static Process process;
-  private static Path output;
+  private static ChildProcess dev;
   private static ApiTestClient api;
 
   @BeforeAll
@@ -75,44 +73,28 @@ class DevTracesIT {
                 TestPorts.free(),
                 TestPorts.free(),
                 Path.of("src/test/resources/pipelines-it").toAbsolutePath()));
-    output = home.resolve("dev.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                AgentHubMain.class.getName(),
-                "dev",
-                "--traces",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().put("AGENTHUB_HOME", home.toString());
-    builder.environment().put("AGENTHUB_JAEGER", jaeger.toString());
-    builder.environment().put("OTEL_BSP_SCHEDULE_DELAY", "200");
-    builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_EXPORTER"));
-    process = builder.start();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AGENTHUB_HOME", home.toString());
+    environment.put("AGENTHUB_JAEGER", jaeger.toString());
+    environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+    // Whatever this JVM was given, the child's traces must go where --traces sends them.
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", null);
+    environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", null);
+    dev =
+        ChildProcess.agenthub(
+            "dev", List.of("dev", "--traces", config.toString()), environment, home);
     api = new ApiTestClient(port);
-    Poll.untilTrue(
+    ChildProcess.await(
         "dev --traces to serve",
         WAIT,
-        () -> {
-          try {
-            return api.get("/api/v1/pipelines", VIEWER).status() == 200;
-          } catch (UncheckedIOException notYet) {
-            assertThat(process.isAlive()).as("dev --traces alive; output: %s", log()).isTrue();
-            return false;
-          }
-        });
+        () -> Optional.of(api.get("/api/v1/pipelines", VIEWER)).filter(r -> r.status() == 200),
+        dev);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (process != null) {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+    if (dev != null) {
+      dev.close();
     }
   }
 
@@ -124,7 +106,7 @@ class DevTracesIT {
     String link = api.get("/api/v1/runs/" + id, VIEWER).body().at("/links/trace").asText();
 
     assertThat(link).startsWith("http://localhost:16686/api/v3/traces/");
-    assertThat(log()).contains("Traces go to Jaeger v2");
+    assertThat(dev.output()).contains("Traces go to Jaeger v2");
     // The last spans reach Jaeger after the run closes: wait for the agent's own span.
     HttpClient http = HttpClient.newHttpClient();
     List<String> names =
@@ -160,13 +142,5 @@ class DevTracesIT {
       }
     }
     return names;
-  }
-
-  private static String log() {
-    try {
-      return Files.readString(output);
-    } catch (IOException e) {
-      return "(no output: " + e + ")";
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.system.TestPorts;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,8 +49,7 @@ class OtlpExportIT {
   private static final MockBackends backends = new MockBackends();
   private static MockWebServer remote;
   private static OtlpReceiver receiver;
-  private static Process process;
-  private static Path output;
+  private static ChildProcess process;
   private static ApiTestClient api;
 
   @BeforeAll
@@ -93,45 +90,36 @@ class OtlpExportIT {
                 defaultModel: gpt-4o-mini
         """
             .formatted(port, TestPorts.free(), TestPorts.free(), remote.url("/").toString()));
-    output = dir.resolve("dev.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                AgentHubMain.class.getName(),
-                "dev",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-    env.put("OTEL_BLRP_SCHEDULE_DELAY", "200");
-    env.put("AGENTHUB_TEST_LLM_KEY", API_KEY);
-    env.put("SLACK_WEBHOOK_URL", remote.url(HOOK_PATH).toString());
-    process = builder.start();
+    process =
+        ChildProcess.agenthub(
+            "dev",
+            List.of("dev", config.toString()),
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                receiver.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL",
+                "http/protobuf",
+                "OTEL_BSP_SCHEDULE_DELAY",
+                "200",
+                "OTEL_BLRP_SCHEDULE_DELAY",
+                "200",
+                "AGENTHUB_TEST_LLM_KEY",
+                API_KEY,
+                "SLACK_WEBHOOK_URL",
+                remote.url(HOOK_PATH).toString()),
+            dir);
     api = new ApiTestClient(port);
-    await(
+    ChildProcess.await(
         "the dev process to serve",
-        () -> {
-          try {
-            return Optional.of(api.get("/api/v1/pipelines", VIEWER)).filter(r -> r.status() == 200);
-          } catch (UncheckedIOException e) {
-            assertThat(process.isAlive()).as("dev process alive; output: %s", log()).isTrue();
-            return Optional.empty();
-          }
-        });
+        WAIT,
+        () -> Optional.of(api.get("/api/v1/pipelines", VIEWER)).filter(r -> r.status() == 200),
+        process);
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (process != null) {
-      process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      process.close();
     }
     if (receiver != null) {
       receiver.close();
@@ -309,11 +297,7 @@ class OtlpExportIT {
   }
 
   private static String log() {
-    try {
-      return Files.readString(output);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return process.output();
   }
 
   private static <T> T await(String what, Supplier<Optional<T>> probe) {
