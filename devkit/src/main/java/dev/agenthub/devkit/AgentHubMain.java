@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * The {@code agenthub} program of a checkout: the API's {@code server} and {@code check}, plus
- * {@code dev} (Temporal, worker and API in one JVM) and {@code run} (one pipeline, printed).
+ * {@code dev} (Temporal, worker and API in one JVM) and {@code run} (one pipeline, printed) and
+ * {@code pipelines validate|graph} (authoring, without a server).
  */
 public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
 
@@ -52,5 +53,6 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
     super.initialize(bootstrap);
     bootstrap.addCommand(new DevCommand(out, localTelemetry));
     bootstrap.addCommand(new RunCommand(out));
+    bootstrap.addCommand(new PipelinesCommand(out));
   }
 }
