@@ -77,6 +77,9 @@ final class RunDescriber {
     } catch (RuntimeException e) {
       throw TemporalErrors.translate(e, workflowId);
     }
+    if (outcome.failure() != null) {
+      status = RunStatuses.of(execution.getStatus(), outcome.failure().type());
+    }
     String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
     String retriedBy =
         find(workflowId + RETRY_SUFFIX).map(d -> d.getExecution().getWorkflowId()).orElse(null);
