@@ -141,7 +141,7 @@ class TemporalCliApiIT {
     assertThat(done.at("/links/temporalUi").asText())
         .startsWith(temporal.uiBaseUrl() + "/namespaces/default/workflows/" + id);
 
-    Reply history = api.get("/api/v1/runs/" + id + "/history?format=temporal", VIEWER);
+    Reply history = api.get("/api/v1/runs/" + id + "/history?format=temporal", OPERATOR);
     assertThat(history.status()).isEqualTo(200);
     assertThatCode(
             () ->

@@ -220,7 +220,9 @@ class OtlpExportIT {
     }
     String history =
         withDecodedPayloads(
-            api.get("/api/v1/runs/" + run.id() + "/history?format=temporal", VIEWER).raw().body());
+            api.get("/api/v1/runs/" + run.id() + "/history?format=temporal", OPERATOR)
+                .raw()
+                .body());
     String responses =
         run.response()
             + api.get("/api/v1/runs/" + run.id(), VIEWER).raw().body()

@@ -1,7 +1,6 @@
 package dev.agenthub.telemetry;
 
 import static dev.agenthub.system.ApiTestClient.OPERATOR;
-import static dev.agenthub.system.ApiTestClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -216,7 +215,7 @@ class TracingIT {
     // does: each replay runs the workflow to its end, which ends one more RunWorkflow span.
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(
-            api.get("/api/v1/runs/" + id + "/history?format=temporal", VIEWER).raw().body());
+            api.get("/api/v1/runs/" + id + "/history?format=temporal", OPERATOR).raw().body());
     try (TestWorkflowEnvironment replayer =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()

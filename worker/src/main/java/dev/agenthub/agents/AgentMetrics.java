@@ -11,6 +11,7 @@ import static dev.agenthub.telemetry.MetricNames.TOKEN_TYPE;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.telemetry.MetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -19,11 +20,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Cost, token and GenAI metrics of agent calls, recorded by the activity once per completed call.
  * Activities never replay, so recording straight into the registry counts each call once; the cost
  * is the one stored in the step result, so metrics and run history agree.
+ *
+ * <p>The {@code model} and {@code gen_ai.request.model} labels take only the models the worker
+ * knows (the price table's, and the providers' default models); any other name, which a step's
+ * {@code with} (and so run input) may choose freely, is counted as {@value #OTHER_MODEL}, so that
+ * no caller can grow the number of series without bound.
  */
 public final class AgentMetrics {
 
@@ -37,25 +46,40 @@ public final class AgentMetrics {
     0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92
   };
 
+  /** The label of a model the worker neither prices nor configures. */
+  static final String OTHER_MODEL = "other";
+
   private static final String LLM = "llm";
   private static final String CHAT = "chat";
 
   private final MeterRegistry registry;
   private final String defaultProvider;
+  private final Set<String> knownModels;
 
-  private AgentMetrics(MeterRegistry registry, String defaultProvider) {
+  private AgentMetrics(MeterRegistry registry, String defaultProvider, Set<String> knownModels) {
     this.registry = requireNonNull(registry, "registry");
     this.defaultProvider = requireNonNull(defaultProvider, "defaultProvider");
+    this.knownModels = Set.copyOf(requireNonNull(knownModels, "knownModels"));
   }
 
-  /** Metrics into {@code registry}; {@code config} names the provider of steps that set none. */
-  public static AgentMetrics of(MeterRegistry registry, AgentsConfiguration config) {
-    return new AgentMetrics(registry, config.getLlm().defaultProvider());
+  /**
+   * Metrics into {@code registry}; {@code config} names the provider of steps that set none and,
+   * with {@code prices}, the models that may appear in labels.
+   */
+  public static AgentMetrics of(
+      MeterRegistry registry, AgentsConfiguration config, PriceTable prices) {
+    Set<String> models = new HashSet<>(prices.models());
+    config.getLlm().providers().values().stream()
+        .map(AgentsConfiguration.Provider::defaultModel)
+        .filter(Objects::nonNull)
+        .forEach(models::add);
+    return new AgentMetrics(registry, config.getLlm().defaultProvider(), models);
   }
 
   /** Metrics that go nowhere (tests and tools without a registry). */
   public static AgentMetrics none() {
-    return new AgentMetrics(new CompositeMeterRegistry(), AgentsConfiguration.Llm.SIMULATED);
+    return new AgentMetrics(
+        new CompositeMeterRegistry(), AgentsConfiguration.Llm.SIMULATED, Set.of());
   }
 
   /** Records one completed call of {@code agent}. */
@@ -65,7 +89,8 @@ public final class AgentMetrics {
       return;
     }
     String pipeline = request.pipeline() == null ? "unknown" : request.pipeline();
-    String model = usage.model();
+    // A call the run's price snapshot priced names a priced model, whatever this worker's table.
+    String model = label(usage.model(), usage.pricingKnown());
     Counter.builder(MetricNames.AGENT_COST)
         .description("Spend of agent calls in US dollars, at the price table's rates")
         .tags(PIPELINE, pipeline, AGENT, agent, MODEL, model)
@@ -95,7 +120,8 @@ public final class AgentMetrics {
 
   private void genAi(JsonNode arguments, String responseModel, Usage usage, Duration elapsed) {
     String provider = text(arguments, "provider", defaultProvider);
-    String model = text(arguments, "model", responseModel);
+    String requested = text(arguments, "model", null);
+    String model = requested == null ? responseModel : label(requested, false);
     for (String type : new String[] {"input", "output"}) {
       DistributionSummary.builder(MetricNames.GEN_AI_TOKEN_USAGE)
           .description("Number of input and output tokens used")
@@ -117,6 +143,11 @@ public final class AgentMetrics {
             GEN_AI_REQUEST_MODEL, model)
         .register(registry)
         .record(elapsed);
+  }
+
+  /** {@code model} when it is priced or configured, else {@value #OTHER_MODEL}. */
+  String label(String model, boolean priced) {
+    return priced || knownModels.contains(model) ? model : OTHER_MODEL;
   }
 
   private static String text(JsonNode arguments, String field, String fallback) {

@@ -52,7 +52,7 @@ public final class PipelineWorker implements AutoCloseable {
         settings,
         new AgentActivities(
             BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry()),
-            AgentMetrics.of(telemetry.meterRegistry(), agents)),
+            AgentMetrics.of(telemetry.meterRegistry(), agents, prices)),
         telemetry.workerInterceptors());
   }
 

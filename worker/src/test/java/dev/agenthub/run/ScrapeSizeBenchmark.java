@@ -75,7 +75,7 @@ public final class ScrapeSizeBenchmark {
     worker.registerActivitiesImplementations(
         new AgentActivities(
             BuiltInAgents.create(config, PriceTable.loadDefault(), Clock.systemUTC()),
-            AgentMetrics.of(registry, config)));
+            AgentMetrics.of(registry, config, PriceTable.loadDefault())));
     env.start();
     WorkflowClient client = env.getWorkflowClient();
 

@@ -31,6 +31,12 @@ public final class ApiException extends RuntimeException {
     return new ApiException(Status.BAD_REQUEST.getStatusCode(), code, message, details);
   }
 
+  /** 403 {@code forbidden} for a request that needs at least role {@code required}. */
+  public static ApiException forbidden(String required, String message) {
+    return new ApiException(
+        Status.FORBIDDEN.getStatusCode(), "forbidden", message, Map.of("required", required));
+  }
+
   public static ApiException notFound(String code, String message) {
     return new ApiException(Status.NOT_FOUND.getStatusCode(), code, message, null);
   }

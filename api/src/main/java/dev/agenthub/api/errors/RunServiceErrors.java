@@ -7,6 +7,8 @@ import dev.agenthub.api.runs.RunServiceException.InvalidBudget;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageSize;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageToken;
 import dev.agenthub.api.runs.RunServiceException.InvalidStatusFilter;
+import dev.agenthub.api.runs.RunServiceException.ReservedWorkflowId;
+import dev.agenthub.api.runs.RunServiceException.RetryIdTaken;
 import dev.agenthub.api.runs.RunServiceException.RunAlreadyExists;
 import dev.agenthub.api.runs.RunServiceException.RunNotFound;
 import dev.agenthub.api.runs.RunServiceException.RunNotRetryable;
@@ -26,6 +28,9 @@ import java.util.Map;
  *   <tr><td>RunNotFound</td><td>404</td><td>run_not_found</td><td></td></tr>
  *   <tr><td>StepNotFound</td><td>404</td><td>step_not_found</td><td></td></tr>
  *   <tr><td>RunAlreadyExists</td><td>409</td><td>run_exists</td><td>workflowId</td></tr>
+ *   <tr><td>ReservedWorkflowId</td><td>400</td><td>reserved_workflow_id</td>
+ *       <td>workflowId</td></tr>
+ *   <tr><td>RetryIdTaken</td><td>409</td><td>retry_id_taken</td><td>workflowId</td></tr>
  *   <tr><td>RunNotRunning</td><td>409</td><td>run_not_running</td><td>status</td></tr>
  *   <tr><td>StepNotWaiting</td><td>409</td><td>step_not_waiting</td><td>step, status</td></tr>
  *   <tr><td>RunNotRetryable</td><td>409</td><td>run_not_retryable</td><td>status</td></tr>
@@ -66,6 +71,16 @@ public final class RunServiceErrors {
     @Override
     public ApiException runAlreadyExists(RunAlreadyExists e) {
       return error(409, "run_exists", e, Map.of("workflowId", e.workflowId()));
+    }
+
+    @Override
+    public ApiException reservedWorkflowId(ReservedWorkflowId e) {
+      return error(400, "reserved_workflow_id", e, Map.of("workflowId", e.workflowId()));
+    }
+
+    @Override
+    public ApiException retryIdTaken(RetryIdTaken e) {
+      return error(409, "retry_id_taken", e, Map.of("workflowId", e.retryId()));
     }
 
     @Override

@@ -77,9 +77,17 @@ final class RunDescriber {
     } catch (RuntimeException e) {
       throw TemporalErrors.translate(e, workflowId);
     }
+    if (outcome.failure() != null) {
+      status = RunStatuses.of(execution.getStatus(), outcome.failure().type());
+    }
     String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
     String retriedBy =
-        find(workflowId + RETRY_SUFFIX).map(d -> d.getExecution().getWorkflowId()).orElse(null);
+        find(workflowId + RETRY_SUFFIX)
+            // Only a run whose retryOf memo names this one is its retry (ids made before
+            // reserved ids were refused may belong to another run).
+            .filter(d -> workflowId.equals(memo(d, RunStarter.MEMO_RETRY_OF)))
+            .map(d -> d.getExecution().getWorkflowId())
+            .orElse(null);
     return new RunView(
         workflowId,
         execution.getExecution().getRunId(),

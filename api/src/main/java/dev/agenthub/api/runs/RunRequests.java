@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** What a start request turns into before Temporal sees it: its id, its hash, its budget. */
 final class RunRequests {
@@ -17,7 +18,33 @@ final class RunRequests {
   /** Hex characters of the key's hash kept in the workflow id (104 bits). */
   static final int KEY_HASH_CHARS = 26;
 
+  /** The shape of {@link #idempotentWorkflowId}'s ids, whatever the pipeline. */
+  private static final Pattern IDEMPOTENT_ID =
+      Pattern.compile(".*-idem-[0-9a-f]{" + KEY_HASH_CHARS + "}");
+
   private RunRequests() {}
+
+  /**
+   * Refuses a caller-chosen workflow id the platform could derive itself, so a caller cannot take
+   * the id of a run's future retry or of a future idempotent start. {@code null} (no id chosen)
+   * passes.
+   *
+   * @throws RunServiceException.ReservedWorkflowId for {@code <id>.retry} or {@code
+   *     <pipeline>-idem-<hash>}
+   */
+  static void checkCallerWorkflowId(String workflowId) {
+    if (workflowId == null) {
+      return;
+    }
+    if (workflowId.endsWith(RunDescriber.RETRY_SUFFIX)) {
+      throw new RunServiceException.ReservedWorkflowId(
+          workflowId, "ids ending in " + RunDescriber.RETRY_SUFFIX + " name retries");
+    }
+    if (IDEMPOTENT_ID.matcher(workflowId).matches()) {
+      throw new RunServiceException.ReservedWorkflowId(
+          workflowId, "ids ending in -idem-<hash> name runs started with an Idempotency-Key");
+    }
+  }
 
   /** The workflow id an {@code Idempotency-Key} maps to: {@code <pipeline>-idem-<hash>}. */
   static String idempotentWorkflowId(String pipeline, String idempotencyKey) {

@@ -45,7 +45,7 @@ final class RunRestarts {
     String pipeline = RunDescriber.memo(execution, RunStarter.MEMO_PIPELINE);
     Optional<WorkflowExecutionDescription> earlier = describer.find(retryId);
     if (earlier.isPresent()) {
-      return TemporalRunService.existing(earlier.get(), pipeline);
+      return TemporalRunService.existing(checkRetryOf(workflowId, earlier.get()), pipeline);
     }
     PipelineRunInput original = originalInput(workflowId);
     Map<String, StepProgress> succeeded = succeededSteps(workflowId);
@@ -58,9 +58,31 @@ final class RunRestarts {
           original.pipeline().name(),
           starter.start(retryId, input, Map.of(), listing.usesVisibility()));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return TemporalRunService.existing(describer.execution(retryId), original.pipeline().name());
+      return TemporalRunService.existing(
+          checkRetryOf(workflowId, describer.execution(retryId)), original.pipeline().name());
     } catch (RuntimeException e) {
       throw TemporalErrors.translate(e, retryId);
+    }
+  }
+
+  /**
+   * {@code retry} when it is the retry of {@code workflowId}: every retry carries its original's id
+   * in the {@code retryOf} memo, which a caller-chosen id cannot set.
+   *
+   * @throws RunServiceException.RetryIdTaken otherwise
+   */
+  static WorkflowExecutionDescription checkRetryOf(
+      String workflowId, WorkflowExecutionDescription retry) {
+    checkRetryOf(
+        workflowId,
+        retry.getExecution().getWorkflowId(),
+        RunDescriber.memo(retry, RunStarter.MEMO_RETRY_OF));
+    return retry;
+  }
+
+  static void checkRetryOf(String workflowId, String retryId, String retryOf) {
+    if (!workflowId.equals(retryOf)) {
+      throw new RunServiceException.RetryIdTaken(workflowId, retryId);
     }
   }
 

@@ -33,6 +33,10 @@ public abstract sealed class RunServiceException extends RuntimeException {
 
     R runAlreadyExists(RunAlreadyExists e);
 
+    R reservedWorkflowId(ReservedWorkflowId e);
+
+    R retryIdTaken(RetryIdTaken e);
+
     R idempotencyKeyReused(IdempotencyKeyReused e);
 
     R runNotRunning(RunNotRunning e);
@@ -123,6 +127,57 @@ public abstract sealed class RunServiceException extends RuntimeException {
     @Override
     public <R> R match(Cases<R> cases) {
       return cases.runAlreadyExists(this);
+    }
+  }
+
+  /**
+   * A caller-chosen workflow id of the shape the platform derives for its own runs: a retry's
+   * {@code <id>.retry} or an idempotency key's {@code <pipeline>-idem-<hash>}.
+   */
+  public static final class ReservedWorkflowId extends RunServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String workflowId;
+
+    public ReservedWorkflowId(String workflowId, String reason) {
+      super("workflowId " + workflowId + " is reserved: " + requireNonNull(reason, "reason"));
+      this.workflowId = requireNonNull(workflowId, "workflowId");
+    }
+
+    public String workflowId() {
+      return workflowId;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.reservedWorkflowId(this);
+    }
+  }
+
+  /** A retry found {@code <id>.retry} taken by a run that is not the retry of {@code <id>}. */
+  public static final class RetryIdTaken extends RunServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String retryId;
+
+    public RetryIdTaken(String workflowId, String retryId) {
+      super(
+          "run "
+              + requireNonNull(retryId, "retryId")
+              + " exists but is not the retry of run "
+              + requireNonNull(workflowId, "workflowId"));
+      this.retryId = retryId;
+    }
+
+    public String retryId() {
+      return retryId;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.retryIdTaken(this);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.agenthub.api.runs;
 
+import dev.agenthub.run.FailureTypes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,20 @@ final class RunStatuses {
       case WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> CONTINUED_AS_NEW;
       default -> "unknown";
     };
+  }
+
+  /**
+   * The API name of a closed run's status, given its failure type when it failed: a run whose
+   * pipeline {@code timeout} fired fails with {@link FailureTypes#RUN_TIMED_OUT} (the workflow
+   * timer closes it, not the server), and reads as {@code timed_out} like one the server's backstop
+   * timed out.
+   */
+  static String of(WorkflowExecutionStatus status, String failureType) {
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED
+        && FailureTypes.RUN_TIMED_OUT.equals(failureType)) {
+      return TIMED_OUT;
+    }
+    return of(status);
   }
 
   /**

@@ -56,12 +56,22 @@ public final class RunsResource {
   @GET
   @Path("{id}/history")
   @RolesAllowed("viewer")
-  public Response history(@PathParam("id") String id, @QueryParam("format") String format) {
+  public Response history(
+      @PathParam("id") String id,
+      @QueryParam("format") String format,
+      @Context SecurityContext security) {
     if (format == null || format.equals("readable")) {
       RunHistory history = runs.history(checkedId(id));
       return Response.ok(history).build();
     }
     if (format.equals("temporal")) {
+      // The raw history holds every payload (input, step outputs, headers) unredacted; viewers
+      // keep the narrated history.
+      if (security == null || !security.isUserInRole("operator")) {
+        throw ApiException.forbidden(
+            "operator",
+            "format=temporal needs the operator role; viewers can read format=readable");
+      }
       return Response.ok(runs.temporalHistory(checkedId(id)), MediaType.APPLICATION_JSON).build();
     }
     throw ApiException.badRequest("invalid_format", "format must be readable or temporal");

@@ -78,6 +78,7 @@ public final class TemporalRunService implements RunService {
       String workflowId,
       Double budgetUsd,
       String idempotencyKey) {
+    RunRequests.checkCallerWorkflowId(workflowId);
     RunRequests.checkBudget(pipeline, budgetUsd);
     JsonNode runInput = input == null ? JsonNodeFactory.instance.objectNode() : input;
     String id =

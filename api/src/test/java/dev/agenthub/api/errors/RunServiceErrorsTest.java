@@ -9,6 +9,8 @@ import dev.agenthub.api.runs.RunServiceException.InvalidBudget;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageSize;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageToken;
 import dev.agenthub.api.runs.RunServiceException.InvalidStatusFilter;
+import dev.agenthub.api.runs.RunServiceException.ReservedWorkflowId;
+import dev.agenthub.api.runs.RunServiceException.RetryIdTaken;
 import dev.agenthub.api.runs.RunServiceException.RunAlreadyExists;
 import dev.agenthub.api.runs.RunServiceException.RunNotFound;
 import dev.agenthub.api.runs.RunServiceException.RunNotRetryable;
@@ -33,6 +35,16 @@ class RunServiceErrorsTest {
         row(new RunNotFound("r-1"), 404, "run_not_found", Map.of()),
         row(new StepNotFound("r-1", "draft"), 404, "step_not_found", Map.of()),
         row(new RunAlreadyExists("r-1"), 409, "run_exists", Map.of("workflowId", "r-1")),
+        row(
+            new ReservedWorkflowId("r-1.retry", "ids ending in .retry name retries"),
+            400,
+            "reserved_workflow_id",
+            Map.of("workflowId", "r-1.retry")),
+        row(
+            new RetryIdTaken("r-1", "r-1.retry"),
+            409,
+            "retry_id_taken",
+            Map.of("workflowId", "r-1.retry")),
         row(
             new IdempotencyKeyReused("r-1"),
             422,

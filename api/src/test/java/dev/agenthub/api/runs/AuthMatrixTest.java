@@ -62,6 +62,17 @@ class AuthMatrixTest {
     POLICY.put("POST /api/v1/runs/{id}/rerun", Role.OPERATOR);
   }
 
+  /**
+   * Routes whose query asks for more than the route's role: {@code route?query} and its least role.
+   * The route itself must be in {@link #POLICY}.
+   */
+  private static final Map<String, Role> QUERY_POLICY = new LinkedHashMap<>();
+
+  static {
+    // The raw history holds every payload unredacted: operators only.
+    QUERY_POLICY.put("GET /api/v1/runs/{id}/history?format=temporal", Role.OPERATOR);
+  }
+
   private final FakeRunService runs = new FakeRunService();
   private final ResourceExtension resources = ResourceTestSupport.extension(runs);
 
@@ -74,7 +85,9 @@ class AuthMatrixTest {
   record Route(String method, String path) {
     /** The role the policy requires for this route, or null when it is public. */
     Role required() {
-      return POLICY.get(toString());
+      return QUERY_POLICY.containsKey(toString())
+          ? QUERY_POLICY.get(toString())
+          : POLICY.get(toString());
     }
 
     @Override
@@ -85,7 +98,9 @@ class AuthMatrixTest {
 
   static Stream<Arguments> matrix() {
     List<Arguments> cases = new ArrayList<>();
-    for (String route : POLICY.keySet()) {
+    List<String> routes = new ArrayList<>(POLICY.keySet());
+    routes.addAll(QUERY_POLICY.keySet());
+    for (String route : routes) {
       String[] parts = route.split(" ", 2);
       KEYS.keySet()
           .forEach(caller -> cases.add(Arguments.of(new Route(parts[0], parts[1]), caller)));
@@ -96,13 +111,20 @@ class AuthMatrixTest {
   @Test
   void policy_namesEveryRouteOfTheResources() {
     assertThat(routes()).map(Route::toString).containsExactlyInAnyOrderElementsOf(POLICY.keySet());
+    assertThat(QUERY_POLICY.keySet())
+        .allSatisfy(route -> assertThat(POLICY).containsKey(route.split("\\?", 2)[0]));
   }
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("matrix")
   void everyRoute_enforcesItsRole(Route route, String caller) {
-    var request =
-        ResourceTestSupport.as(resources.target(concrete(route.path())), KEYS.get(caller));
+    String[] pathAndQuery = concrete(route.path()).split("\\?", 2);
+    var target = resources.target(pathAndQuery[0]);
+    if (pathAndQuery.length == 2) {
+      String[] param = pathAndQuery[1].split("=", 2);
+      target = target.queryParam(param[0], param[1]);
+    }
+    var request = ResourceTestSupport.as(target, KEYS.get(caller));
     Response response =
         route.method().equals("GET")
             ? request.get()

@@ -54,6 +54,37 @@ class RunRequestsTest {
         .isEqualTo("invalid_budget");
   }
 
+  @Test
+  void checkCallerWorkflowId_refusesIdsThePlatformDerives() {
+    String idempotent = RunRequests.idempotentWorkflowId("brief", "k1");
+
+    assertThat(http(() -> RunRequests.checkCallerWorkflowId("brief-1.retry")))
+        .extracting(ApiException::status, ApiException::code)
+        .containsExactly(400, "reserved_workflow_id");
+    assertThat(http(() -> RunRequests.checkCallerWorkflowId(idempotent)))
+        .extracting(ApiException::status, ApiException::code)
+        .containsExactly(400, "reserved_workflow_id");
+  }
+
+  @Test
+  void checkCallerWorkflowId_acceptsOtherIdsAndNone() {
+    RunRequests.checkCallerWorkflowId(null);
+    RunRequests.checkCallerWorkflowId("brief-1");
+    RunRequests.checkCallerWorkflowId("brief-1.retry-later");
+    RunRequests.checkCallerWorkflowId("brief-idem-short");
+  }
+
+  @Test
+  void checkRetryOf_refusesARetryIdTakenByAnotherRun() {
+    RunRestarts.checkRetryOf("brief-1", "brief-1.retry", "brief-1");
+
+    assertThat(http(() -> RunRestarts.checkRetryOf("brief-1", "brief-1.retry", null)))
+        .extracting(ApiException::status, ApiException::code)
+        .containsExactly(409, "retry_id_taken");
+    assertThat(http(() -> RunRestarts.checkRetryOf("brief-1", "brief-1.retry", "brief-2")).code())
+        .isEqualTo("retry_id_taken");
+  }
+
   private static ApiException http(Runnable call) {
     return RunServiceErrors.http(catchThrowableOfType(RunServiceException.class, call::run));
   }

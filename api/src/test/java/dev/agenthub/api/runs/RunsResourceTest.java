@@ -83,7 +83,7 @@ class RunsResourceTest {
     JsonNode temporal =
         as(
                 resources.target("/api/v1/runs/greet-1/history").queryParam("format", "temporal"),
-                VIEWER_KEY)
+                OPERATOR_KEY)
             .get(JsonNode.class);
     assertThat(temporal.has("events")).isTrue();
 
@@ -92,6 +92,20 @@ class RunsResourceTest {
             .get();
     assertThat(other.getStatus()).isEqualTo(400);
     assertThat(code(other)).isEqualTo("invalid_format");
+  }
+
+  @Test
+  void history_refusesTheTemporalFormat_toViewers() {
+    Response raw =
+        as(
+                resources.target("/api/v1/runs/greet-1/history").queryParam("format", "temporal"),
+                VIEWER_KEY)
+            .get();
+
+    assertThat(raw.getStatus()).isEqualTo(403);
+    JsonNode error = raw.readEntity(JsonNode.class).get("error");
+    assertThat(error.get("code").asText()).isEqualTo("forbidden");
+    assertThat(error.at("/details/required").asText()).isEqualTo("operator");
   }
 
   @Test
