@@ -40,12 +40,8 @@ final class DevBanner {
             + ")");
     for (var connector : server.getConnectors()) {
       if (connector instanceof NetworkConnector network) {
-        String name = connector.getName() == null ? "" : connector.getName();
-        out.println(
-            "  HTTP "
-                + (name.isEmpty() ? "" : name + " ")
-                + ": http://localhost:"
-                + network.getLocalPort());
+        String name = connector.getName() == null ? "" : " " + connector.getName();
+        out.printf("  %-17s : http://localhost:%d%n", "HTTP" + name, network.getLocalPort());
       }
     }
     out.println(

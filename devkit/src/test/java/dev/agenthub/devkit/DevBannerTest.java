@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +29,32 @@ class DevBannerTest {
     Files.writeString(dir.resolve("broken.yml"), "name: broken\nsteps:\n  - {id: x, agent: lm}\n");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    DevBanner.print(
-        new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        new Server(),
-        DevServer.EMBEDDED,
-        TemporalSettings.defaults(),
-        PipelineCatalog.loadDirectory(dir, AgentCatalog.builtIn()),
-        DevApiKey.create(Map.of(DevApiKey.ENV, "ahk_fixed"), new SecureRandom()),
-        "not exported");
+    Server server = new Server();
+    ServerConnector admin = new ServerConnector(server);
+    admin.setName("admin");
+    admin.setPort(0);
+    server.addConnector(admin);
+    server.start();
+    try {
+      DevBanner.print(
+          new PrintStream(bytes, true, StandardCharsets.UTF_8),
+          server,
+          DevServer.EMBEDDED,
+          TemporalSettings.defaults(),
+          PipelineCatalog.loadDirectory(dir, AgentCatalog.builtIn()),
+          DevApiKey.create(Map.of(DevApiKey.ENV, "ahk_fixed"), new SecureRandom()),
+          "not exported");
+    } finally {
+      server.stop();
+    }
 
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("  Pipelines         : ok\n")
         .contains(
             "  Not loaded        : broken.yml: steps[0].agent: unknown agent \"lm\" (known: http,"
                 + " llm, notify, transform)\n")
-        .contains("  Traces and logs   : not exported\n");
+        .contains("  Traces and logs   : not exported\n")
+        // Every label ends in the same column.
+        .containsPattern("\n  HTTP admin        : http://localhost:[0-9]+\n");
   }
 }
