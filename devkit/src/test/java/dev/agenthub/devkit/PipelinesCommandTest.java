@@ -2,14 +2,6 @@ package dev.agenthub.devkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agenthub.api.ApiConfiguration;
-import dev.agenthub.telemetry.Telemetry;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,29 +15,18 @@ class PipelinesCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final CommandLine cli = new CommandLine();
 
   private Optional<Throwable> agenthub(String... args) {
-    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-    AgentHubMain application = new AgentHubMain(out, Telemetry::withoutTracing);
-    Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(application);
-    application.initialize(bootstrap);
-    Cli cli =
-        new Cli(
-            new JarLocation(getClass()),
-            bootstrap,
-            out,
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
     return cli.run(args);
   }
 
   private String out() {
-    return stdout.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private String err() {
-    return stderr.toString(StandardCharsets.UTF_8);
+    return cli.err();
   }
 
   private Path write(String name, String yaml) throws Exception {

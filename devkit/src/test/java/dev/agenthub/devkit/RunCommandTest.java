@@ -2,14 +2,6 @@ package dev.agenthub.devkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agenthub.api.ApiConfiguration;
-import dev.agenthub.telemetry.Telemetry;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,20 +13,9 @@ class RunCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final CommandLine cli = new CommandLine();
 
   private Optional<Throwable> agenthub(String... args) {
-    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-    AgentHubMain application = new AgentHubMain(out, Telemetry::withoutTracing);
-    Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(application);
-    application.initialize(bootstrap);
-    Cli cli =
-        new Cli(
-            new JarLocation(getClass()),
-            bootstrap,
-            out,
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
     return cli.run(args);
   }
 
@@ -52,7 +33,7 @@ class RunCommandTest {
 
     Optional<Throwable> error = agenthub("run", file.toString());
 
-    String err = stderr.toString(StandardCharsets.UTF_8);
+    String err = cli.err();
     assertThat(error).isPresent();
     assertThat(err)
         .isEqualTo(
@@ -62,6 +43,6 @@ class RunCommandTest {
                 + "  steps[1].when: syntax error at column 7 in \"input.(\": no viable alternative"
                 + " at input '.('"
                 + System.lineSeparator());
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+    assertThat(cli.out()).doesNotContain("Exception", "\tat ");
   }
 }
