@@ -138,13 +138,14 @@ public final class TemporalRunService implements RunService {
   }
 
   @Override
-  public void cancel(String workflowId) {
+  public String cancel(String workflowId) {
     WorkflowStub stub = running(workflowId);
     whileRunning(workflowId, () -> stub.cancel());
+    return stub.getExecution().getRunId();
   }
 
   @Override
-  public void terminate(String workflowId, String reason, String terminatedBy) {
+  public String terminate(String workflowId, String reason, String terminatedBy) {
     WorkflowExecutionDescription execution = describer.execution(workflowId);
     String status = RunStatuses.of(execution.getStatus());
     if (!RunStatuses.RUNNING.equals(status)) {
@@ -167,6 +168,7 @@ public final class TemporalRunService implements RunService {
             MetricNames.STATUS,
             MetricNames.TERMINATED)
         .increment();
+    return execution.getExecution().getRunId();
   }
 
   @Override
