@@ -88,7 +88,7 @@ class TemporalCliApiIT {
   private static JsonNode awaitWaiting(String id) {
     return api.await(
         "/api/v1/runs/" + id,
-        run -> run.path("steps").findValuesAsText("status").contains("WAITING_APPROVAL"),
+        run -> run.path("steps").findValuesAsText("status").contains("waiting_approval"),
         WAIT);
   }
 

@@ -21,7 +21,6 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -192,9 +191,7 @@ public final class TemporalRunService implements RunService {
         || !"approval".equals(step.get().kind())
         || step.get().status() != StepStatus.WAITING_APPROVAL) {
       throw RunServiceException.StepNotWaiting.inStatus(
-          workflowId,
-          decision.stepId(),
-          step.map(s -> s.status().name().toLowerCase(Locale.ROOT)).orElse("unknown"));
+          workflowId, decision.stepId(), step.map(s -> s.status().wireName()).orElse("unknown"));
     }
     try {
       stub.signal("decide", decision);
