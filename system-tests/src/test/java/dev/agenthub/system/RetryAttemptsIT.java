@@ -99,8 +99,7 @@ class RetryAttemptsIT {
     assertThat(activity.at("/lastFailure/type").asText()).isEqualTo("AgentRemoteError");
     assertThat(activity.at("/lastFailure/message").asText()).contains("503");
     // The embedded test server keeps a retrying activity "started" between attempts and reports
-    // no next attempt time; a real server says "scheduled" with nextAttemptAt (RunningStepsTest
-    // covers that mapping).
+    // no next attempt time; a real server says "scheduled" with nextAttemptAt (TemporalCliApiIT).
   }
 
   private static JsonNode fetchStep(JsonNode run) {
