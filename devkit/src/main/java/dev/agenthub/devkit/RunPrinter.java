@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.runs.RunView;
+import dev.agenthub.api.runs.StepView;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
@@ -42,7 +43,7 @@ final class RunPrinter {
   void show(RunView run) {
     header(run);
     Table steps = new Table("STEP", "KIND", "STATUS", "ATTEMPTS", "DURATION", "COST", "DETAIL");
-    for (StepProgress step : run.steps()) {
+    for (StepView step : run.steps()) {
       steps.row(
           step.id(),
           step.kind(),
@@ -78,14 +79,14 @@ final class RunPrinter {
 
   /** Steps that settled or began waiting for approval since the last call, one line each. */
   void progress(RunView run) {
-    for (StepProgress step : run.steps()) {
+    for (StepView step : run.steps()) {
       if (step.status() == StepStatus.WAITING_APPROVAL && shownWaits.add(step.id())) {
         out.printf(
             "  %-10s %-14s waits for a decision: agenthub runs approve|reject %s %s%n",
             "waiting", step.id(), run.workflowId(), step.id());
       }
       if (step.status().isTerminal() && shownSteps.add(step.id())) {
-        out.println("  " + RunReport.stepLine(step));
+        out.println("  " + RunReport.stepLine(progressOf(step)));
       }
     }
   }
@@ -121,7 +122,24 @@ final class RunPrinter {
     }
   }
 
-  private static String detail(StepProgress step) {
+  /** The step as {@code ./agenthub run} prints it (the same line, without the API's extras). */
+  private static StepProgress progressOf(StepView step) {
+    return new StepProgress(
+        step.id(),
+        step.kind(),
+        step.status(),
+        step.attempts(),
+        step.startedAt(),
+        step.endedAt(),
+        step.output(),
+        step.outputBytes(),
+        step.outputTruncated(),
+        step.error(),
+        step.usage(),
+        step.reused());
+  }
+
+  private static String detail(StepView step) {
     StringBuilder detail = new StringBuilder();
     if (step.reused()) {
       detail.append("reused");
@@ -133,7 +151,7 @@ final class RunPrinter {
   }
 
   static String status(StepStatus status) {
-    return status.name().toLowerCase(Locale.ROOT);
+    return status.wireName();
   }
 
   static String duration(Instant start, Instant end) {

@@ -118,7 +118,7 @@ class OperatorCommandsIT {
     String id = start("review", "{\"subject\": \"launch\"}");
     CompletableFuture<Outcome> following =
         CompletableFuture.supplyAsync(() -> agenthub(VIEWER, "runs", "follow", id));
-    awaitStepStatus(id, "approve", "WAITING_APPROVAL");
+    awaitStepStatus(id, "approve", "waiting_approval");
 
     Outcome approved = agenthub(OPERATOR, "runs", "approve", id, "approve", "--comment", "ok");
     Outcome followed = following.get(WAIT.toSeconds(), TimeUnit.SECONDS);
