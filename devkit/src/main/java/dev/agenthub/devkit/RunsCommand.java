@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -197,8 +198,8 @@ public final class RunsCommand extends Command {
           run.path("startedAt").asText(),
           run.path("closedAt").isTextual()
               ? RunPrinter.duration(
-                  java.time.Instant.parse(run.path("startedAt").asText()),
-                  java.time.Instant.parse(run.path("closedAt").asText()))
+                  Instant.parse(run.path("startedAt").asText()),
+                  Instant.parse(run.path("closedAt").asText()))
               : "");
     }
     table.print(out);
