@@ -72,7 +72,7 @@ class ApiIT {
     Reply started =
         api.post("/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"race\"}}");
     String self = "/api/v1/runs/" + started.body().path("workflowId").asText();
-    api.await(self, run -> "WAITING_APPROVAL".equals(stepStatus(run, "approve")), WAIT);
+    api.await(self, run -> "waiting_approval".equals(stepStatus(run, "approve")), WAIT);
     List<String> verdicts = List.of("approve", "reject", "approve", "reject");
     ExecutorService callers = Executors.newFixedThreadPool(verdicts.size());
     CountDownLatch go = new CountDownLatch(1);
@@ -121,9 +121,9 @@ class ApiIT {
     String self = "/api/v1/runs/" + id;
 
     JsonNode waiting =
-        api.await(self, run -> "WAITING_APPROVAL".equals(stepStatus(run, "approve")), WAIT);
+        api.await(self, run -> "waiting_approval".equals(stepStatus(run, "approve")), WAIT);
     assertThat(waiting.path("status").asText()).isEqualTo("running");
-    assertThat(stepStatus(waiting, "draft")).isEqualTo("SUCCEEDED");
+    assertThat(stepStatus(waiting, "draft")).isEqualTo("succeeded");
     assertThat(waiting.at("/usage/inputTokens").asLong()).isPositive();
 
     Reply approved =
