@@ -20,6 +20,7 @@ import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.runs.TemporalRunService;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
@@ -131,8 +132,10 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         TemporalConnection.open(
             config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
     environment.lifecycle().manage(onStop(connection::close));
+    AgentCatalog agents =
+        AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir())));
     PipelineCatalog catalog =
-        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), agents);
     InvalidPipelinesLog.warn(catalog);
     addTemporalServices(config, environment, telemetry, connection, catalog);
 
@@ -142,7 +145,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             config.getTemporal().taskQueue(),
             Listing.parse(config.getTemporal().listing()),
             config.priceTable(),
-            telemetry.meterRegistry());
+            telemetry.meterRegistry(),
+            agents);
     RunLinks links =
         new RunLinks(
             temporalUiBaseUrl(config), config.getTemporal().namespace(), traceUrlTemplate(config));

@@ -22,6 +22,9 @@ public class ApiConfiguration extends Configuration {
   @NotBlank
   private String pipelinesDir = System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines");
 
+  @NotBlank
+  private String agentsDir = System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents");
+
   /** A pricing.yml replacing the built-in price table; empty = the built-in one. */
   private String pricingFile = "";
 
@@ -55,6 +58,21 @@ public class ApiConfiguration extends Configuration {
   @JsonProperty
   public void setPipelinesDir(String pipelinesDir) {
     this.pipelinesDir = pipelinesDir;
+  }
+
+  /**
+   * Directory of agent declarations, one {@code *.yml} per agent (default: {@code
+   * $AGENTHUB_AGENTS_DIR}, else {@code agents}); a missing directory declares none. Workers read
+   * the same files.
+   */
+  @JsonProperty
+  public String getAgentsDir() {
+    return agentsDir;
+  }
+
+  @JsonProperty
+  public void setAgentsDir(String agentsDir) {
+    this.agentsDir = agentsDir;
   }
 
   /**
