@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.agents.AgentQueuesHealthCheck;
+import dev.agenthub.api.agents.AgentsResource;
+import dev.agenthub.api.agents.TaskQueuePollers;
+import dev.agenthub.api.agents.TemporalTaskQueuePollers;
 import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.AuthConfiguration;
@@ -21,6 +25,7 @@ import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.runs.TemporalRunService;
 import dev.agenthub.dsl.AgentFiles;
+import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
@@ -33,6 +38,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -160,6 +166,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     ApiAuth.register(environment, auth(config));
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
     environment.jersey().register(new RunsResource(runs, links));
+    TaskQueuePollers pollers =
+        new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
+    environment
+        .jersey()
+        .register(new AgentsResource(agents, config.getTemporal().taskQueue(), pollers));
     environment.jersey().register(new OpenApiResource());
     environment
         .jersey()
@@ -181,6 +192,12 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     environment
         .healthChecks()
         .register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
+    environment
+        .healthChecks()
+        .register(
+            AgentQueuesHealthCheck.NAME,
+            new AgentQueuesHealthCheck(
+                agents, pollers, Durations.parse(config.getAgentQueueGrace()), Clock.systemUTC()));
   }
 
   private static Managed onStop(Runnable action) {

@@ -25,6 +25,9 @@ public class ApiConfiguration extends Configuration {
   @NotBlank
   private String agentsDir = System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents");
 
+  /** How long a declared agent's task queue may go without a poller before health fails. */
+  @NotBlank private String agentQueueGrace = "5m";
+
   /** A pricing.yml replacing the built-in price table; empty = the built-in one. */
   private String pricingFile = "";
 
@@ -73,6 +76,20 @@ public class ApiConfiguration extends Configuration {
   @JsonProperty
   public void setAgentsDir(String agentsDir) {
     this.agentsDir = agentsDir;
+  }
+
+  /**
+   * How long the task queue of a declared external agent may have no poller before the {@code
+   * agent-queues} health check fails ({@code agentQueueGrace}, a duration; default 5m).
+   */
+  @JsonProperty
+  public String getAgentQueueGrace() {
+    return agentQueueGrace;
+  }
+
+  @JsonProperty
+  public void setAgentQueueGrace(String agentQueueGrace) {
+    this.agentQueueGrace = agentQueueGrace;
   }
 
   /**
