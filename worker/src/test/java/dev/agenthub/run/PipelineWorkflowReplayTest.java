@@ -1,10 +1,12 @@
 package dev.agenthub.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.temporal.testing.WorkflowReplayer;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,22 @@ class PipelineWorkflowReplayTest {
   void replay_pipelineV3TimeoutHistory() throws Exception {
     File history = resource("histories/pipeline-v3-timeout.json");
 
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  /**
+   * A run of a declared external agent: its declaration travels in the run's input and puts its
+   * activity on the declared task queue with the declared timeouts. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4DeclaredAgentsHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-declared-agents.json");
+
+    assertThat(Files.readString(history.toPath()))
+        .contains("\"name\": \"python-agents\"", "\"heartbeatTimeout\": \"20s\"");
     assertThatCode(
             () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
         .doesNotThrowAnyException();

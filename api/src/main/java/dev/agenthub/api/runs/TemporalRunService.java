@@ -78,7 +78,7 @@ public final class TemporalRunService implements RunService {
     this.meters = meters;
     this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
     this.listing = new RunListing(client, listing);
-    this.describer = new RunDescriber(client);
+    this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
     this.restarts = new RunRestarts(client, starter, this.describer, this.listing);
   }
