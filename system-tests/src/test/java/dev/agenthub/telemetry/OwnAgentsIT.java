@@ -3,6 +3,7 @@ package dev.agenthub.telemetry;
 import static dev.agenthub.system.ApiTestClient.OPERATOR;
 import static dev.agenthub.system.ApiTestClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.devkit.TemporalCliServer;
@@ -49,6 +50,9 @@ class OwnAgentsIT {
   private static ChildProcess python;
   private static ApiTestClient api;
   private static int adminPort;
+  private static String earlyRun;
+  private static JsonNode earlyWaiting;
+  private static JsonNode agentsBeforePython;
 
   @BeforeAll
   static void startDevAndThePythonAgent() throws Exception {
@@ -103,6 +107,20 @@ class OwnAgentsIT {
         WAIT,
         () -> Optional.of(api.get("/api/v1/pipelines", VIEWER)).filter(r -> r.status() == 200),
         dev);
+
+    // Before the Python worker runs: the API lists its agent unpolled, and a run waits for it.
+    agentsBeforePython = api.get("/api/v1/agents", VIEWER).body();
+    earlyRun =
+        api.post(
+                "/api/v1/pipelines/lead-scoring/runs",
+                OPERATOR,
+                "{\"input\": {\"company\": \"Early\"}}")
+            .body()
+            .path("workflowId")
+            .asText();
+    earlyWaiting =
+        api.await("/api/v1/runs/" + earlyRun, r -> r.path("waiting").size() > 0, WAIT)
+            .path("waiting");
 
     Map<String, String> pythonEnvironment = new HashMap<>(otel);
     pythonEnvironment.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort);
@@ -195,20 +213,74 @@ class OwnAgentsIT {
         .containsExactly("score-lead-agent");
     System.out.println("cross-language trace " + traceId + ": " + summary(trace));
 
-    // One ledger: the Python agent's reported cost counted once by the dev process's worker.
+    // One ledger: each Python call's reported cost counted once by the dev process's worker. Two
+    // runs call it (this one and the one started before the Python worker): wait for both.
+    JsonNode early =
+        api.await(
+            "/api/v1/runs/" + earlyRun,
+            r -> !r.path("status").asText().matches("running|pending"),
+            WAIT);
     String metrics = httpGet("http://127.0.0.1:" + adminPort + "/metrics");
     double cost = counter(metrics, "agenthub_agent_cost_usd_total", "score-lead");
     double tokens = counter(metrics, "agenthub_agent_tokens_total", "score-lead");
     System.out.println(
-        "counters: agenthub_agent_cost_usd_total{agent=score-lead}="
+        "counters after 2 runs: agenthub_agent_cost_usd_total{agent=score-lead}="
             + cost
             + " agenthub_agent_tokens_total{agent=score-lead}="
             + tokens);
-    assertThat(cost).isEqualTo(0.0002);
+    JsonNode earlyUsage = step(early, "score").path("usage");
+    JsonNode usage = scoreStep.path("usage");
+    assertThat(cost)
+        .isCloseTo(
+            usage.path("costUsd").asDouble() + earlyUsage.path("costUsd").asDouble(), offset(1e-12))
+        .isCloseTo(0.0004, offset(1e-12));
     assertThat(tokens)
         .isEqualTo(
-            scoreStep.path("usage").path("inputTokens").asDouble()
-                + scoreStep.path("usage").path("outputTokens").asDouble());
+            usage.path("inputTokens").asDouble()
+                + usage.path("outputTokens").asDouble()
+                + earlyUsage.path("inputTokens").asDouble()
+                + earlyUsage.path("outputTokens").asDouble());
+  }
+
+  @Test
+  void runStartedBeforeThePythonWorker_waitsForAWorkerOnItsQueue_thenCompletes() {
+    assertThat(earlyWaiting).hasSize(1);
+    assertThat(earlyWaiting.get(0).path("step").asText()).isEqualTo("score");
+    assertThat(earlyWaiting.get(0).path("message").asText())
+        .isEqualTo("waiting for a worker on queue " + QUEUE);
+
+    JsonNode run =
+        api.await(
+            "/api/v1/runs/" + earlyRun,
+            r -> !r.path("status").asText().matches("running|pending"),
+            WAIT);
+    assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+    assertThat(run.has("waiting")).isFalse();
+  }
+
+  @Test
+  void agents_listKindQueueSchema_andWhetherAWorkerPollsTheQueue() {
+    JsonNode before = agent(agentsBeforePython, "score-lead");
+    assertThat(before.path("kind").asText()).isEqualTo("external");
+    assertThat(before.path("taskQueue").asText()).isEqualTo(QUEUE);
+    assertThat(before.path("polled").asBoolean()).isFalse();
+    assertThat(before.path("arguments").path("required").toString())
+        .isEqualTo("[\"company\",\"summary\"]");
+
+    JsonNode now = api.get("/api/v1/agents", VIEWER).body();
+    assertThat(agent(now, "score-lead").path("polled").asBoolean()).isTrue();
+    assertThat(agent(now, "enrich-lead").path("kind").asText()).isEqualTo("java");
+    assertThat(agent(now, "enrich-lead").path("polled").asBoolean()).isTrue();
+    assertThat(agent(now, "llm").path("kind").asText()).isEqualTo("built-in");
+  }
+
+  private static JsonNode agent(JsonNode list, String name) {
+    for (JsonNode agent : list.path("agents")) {
+      if (agent.path("name").asText().equals(name)) {
+        return agent;
+      }
+    }
+    throw new AssertionError("no agent " + name + " in " + list);
   }
 
   private static JsonNode step(JsonNode run, String id) {
