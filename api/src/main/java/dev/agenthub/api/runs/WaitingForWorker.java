@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentDeclaration;
-import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
@@ -32,7 +31,7 @@ final class WaitingForWorker {
    * One entry per running step of an agent that has an activity scheduled and not started; empty
    * when none waits.
    */
-  List<WaitingStep> of(List<PendingActivityInfo> pending, List<StepProgress> steps) {
+  List<WaitingStep> of(List<PendingActivityInfo> pending, List<StepView> steps) {
     Set<String> waitingAgents = new HashSet<>();
     for (PendingActivityInfo activity : pending) {
       if (activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED) {
@@ -43,7 +42,7 @@ final class WaitingForWorker {
     if (waitingAgents.isEmpty() || steps == null) {
       return waiting;
     }
-    for (StepProgress step : steps) {
+    for (StepView step : steps) {
       if (step.status() == StepStatus.RUNNING && waitingAgents.contains(step.kind())) {
         String queue =
             agents.declaration(step.kind()).map(AgentDeclaration::taskQueue).orElse(pipelinesQueue);

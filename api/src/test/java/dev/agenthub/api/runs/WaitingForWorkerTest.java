@@ -43,10 +43,10 @@ class WaitingForWorkerTest {
 
   @Test
   void of_scheduledActivityOfARunningStep_namesTheQueueItWaitsOn() throws Exception {
-    List<StepProgress> steps =
+    List<StepView> steps =
         List.of(
-            StepProgress.pending("summarize", "llm").running(T0),
-            StepProgress.pending("score", "score-lead").running(T0));
+            StepView.of(StepProgress.pending("summarize", "llm").running(T0)),
+            StepView.of(StepProgress.pending("score", "score-lead").running(T0)));
 
     List<WaitingStep> result =
         waiting()
@@ -71,7 +71,7 @@ class WaitingForWorkerTest {
             waiting()
                 .of(
                     List.of(pending("llm", PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)),
-                    List.of(StepProgress.pending("a", "llm").running(T0))))
+                    List.of(StepView.of(StepProgress.pending("a", "llm").running(T0)))))
         .isEmpty();
   }
 }
