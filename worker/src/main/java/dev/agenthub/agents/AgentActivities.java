@@ -2,6 +2,7 @@ package dev.agenthub.agents;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -43,6 +44,7 @@ public final class AgentActivities implements DynamicActivity {
   private final AgentRegistry registry;
   private final AgentMetrics metrics;
   private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
+  private final OpenTelemetry openTelemetry;
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -51,8 +53,15 @@ public final class AgentActivities implements DynamicActivity {
 
   /** Agents that record cost, token and GenAI metrics of every completed call. */
   public AgentActivities(AgentRegistry registry, AgentMetrics metrics) {
+    this(registry, metrics, OpenTelemetry.noop());
+  }
+
+  /** Agents as above whose calls carry {@code openTelemetry} (see {@link AgentCall}). */
+  public AgentActivities(
+      AgentRegistry registry, AgentMetrics metrics, OpenTelemetry openTelemetry) {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
   }
 
   @Override
@@ -100,7 +109,8 @@ public final class AgentActivities implements DynamicActivity {
               info.getWorkflowId(),
               info.getActivityId(),
               context::heartbeat,
-              control);
+              control,
+              openTelemetry);
       MDC.put("pipeline", request.pipeline());
       MDC.put("step", request.stepId());
       long started = System.nanoTime();
