@@ -220,4 +220,37 @@ class HttpAgentTest {
     assertThat(failure("{\"url\": \"" + url("/x") + "\", \"body\": {\"a\": 1}}").type())
         .isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
   }
+
+  @Test
+  void run_responseOfExactlyTheLimit_isRead() throws Exception {
+    String body = "a".repeat(1024 * 1024);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/plain")
+            .body(body)
+            .build());
+
+    AgentResult result = agent.run(call("{\"url\": \"" + url("/big") + "\"}"));
+
+    assertThat(result.output().get("body").asText()).hasSize(1024 * 1024);
+  }
+
+  @Test
+  void run_responseOverTheLimit_isNonRetryableClientError() {
+    String body = "a".repeat(1024 * 1024 + 1);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/plain")
+            .body(body)
+            .build());
+
+    AgentException e = failure("{\"url\": \"" + url("/huge") + "\"}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_CLIENT_ERROR);
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage())
+        .isEqualTo("GET " + url("/huge") + ": the response body is larger than 1048576 bytes");
+  }
 }
