@@ -26,6 +26,12 @@ public final class FailureTypes {
   public static final String EXPRESSION_ERROR = "ExpressionError";
 
   /**
+   * An expression would do more work than the evaluation limits allow (comprehension iterations or
+   * nesting, the size of the values it computes): not retried. The message quotes the expression.
+   */
+  public static final String EXPRESSION_LIMIT_EXCEEDED = "ExpressionLimitExceeded";
+
+  /**
    * A step's rendered arguments are unusable by the step itself (a {@code sleep} duration that is
    * not a duration): not retried.
    */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.dsl.expr.ExpressionLimits;
+import dev.agenthub.dsl.expr.Templates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +28,22 @@ final class RunState {
   private final PipelineDefinition pipeline;
   private final JsonNode input;
   private final ObjectNode runVariable;
+  private final ExpressionLimits limits;
   private final Map<String, StepProgress> steps = new LinkedHashMap<>();
   private RunStatus status = RunStatus.RUNNING;
   private String failedStep;
 
-  RunState(PipelineDefinition pipeline, JsonNode input, ObjectNode runVariable) {
+  /**
+   * {@code limits} is {@link ExpressionLimits#NONE} only for runs recorded before expressions had
+   * limits (see {@link PipelineWorkflowImpl#EXPRESSION_LIMITS_CHANGE}).
+   */
+  RunState(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      ObjectNode runVariable,
+      ExpressionLimits limits) {
     this.pipeline = pipeline;
+    this.limits = limits;
     this.input = input == null ? JsonNodeFactory.instance.objectNode() : input;
     this.runVariable = runVariable;
     for (StepDefinition step : pipeline.steps()) {
@@ -122,6 +135,16 @@ final class RunState {
     ObjectNode stepsVariable = JsonNodeFactory.instance.objectNode();
     steps.values().forEach(s -> stepsVariable.set(s.id(), stepVariable(s)));
     return Map.of("input", input, "steps", stepsVariable, "run", runVariable);
+  }
+
+  /** {@code value} with its {@code ${{ }}} templates rendered against the variables now. */
+  JsonNode render(JsonNode value) {
+    return Templates.render(value, variables(), limits);
+  }
+
+  /** The boolean value of {@code condition} over the variables now. */
+  boolean test(String condition) {
+    return CelExpressions.test(condition, variables(), limits);
   }
 
   /** The variables as one JSON object, for agents that evaluate CEL themselves. */

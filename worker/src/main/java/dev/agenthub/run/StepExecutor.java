@@ -11,7 +11,6 @@ import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.expr.ExpressionException;
-import dev.agenthub.dsl.expr.Templates;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
@@ -66,7 +65,7 @@ final class StepExecutor {
       }
       return StepOutcome.failed(attemptsOf(e, step), errorOf(e));
     } catch (ExpressionException e) {
-      return StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage()));
+      return StepOutcome.failed(0, StepErrors.ofExpression(e));
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;
@@ -143,7 +142,7 @@ final class StepExecutor {
   }
 
   private JsonNode render(JsonNode with) {
-    return Templates.render(with == null ? JSON.objectNode() : with, state.variables());
+    return state.render(with == null ? JSON.objectNode() : with);
   }
 
   private Instant now() {

@@ -6,7 +6,6 @@ import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.StepType;
-import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.dsl.expr.ExpressionException;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -222,16 +221,14 @@ final class StepScheduler {
       return true;
     }
     try {
-      if (CelExpressions.test(step.when(), state.variables())) {
+      if (state.test(step.when())) {
         return true;
       }
       state.running(step.id(), now());
       record(step, StepOutcome.skipped(0, "when `" + step.when() + "` is false"));
     } catch (ExpressionException e) {
       state.running(step.id(), now());
-      record(
-          step,
-          StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+      record(step, StepOutcome.failed(0, StepErrors.ofExpression(e)));
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;

@@ -6,6 +6,7 @@ import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.run.PipelineWorkflowImpl;
 import dev.agenthub.telemetry.Telemetry;
 import io.temporal.activity.DynamicActivity;
@@ -68,6 +69,8 @@ public final class PipelineWorker implements AutoCloseable {
       DynamicActivity agents,
       List<WorkerInterceptor> interceptors) {
     ActivityFailureLog.install();
+    // Loading CEL takes seconds; pay it here rather than inside the first workflow task.
+    CelExpressions.warmUp();
     boolean virtual = useVirtualThreads(settings);
     WorkerFactory factory =
         WorkerFactory.newInstance(

@@ -69,4 +69,46 @@ class HistoryRecording {
           HISTORIES.resolve("pipeline-v3-timeout.json"), client.fetchHistory(id).toJson(true));
     }
   }
+
+  /**
+   * {@code pipeline-v4-expression-limits.json}: version 1 of {@code expression-limits}. A step
+   * succeeds; the next one's template nests two comprehensions over a 100-element input (10,000
+   * iterations), so it fails {@code ExpressionLimitExceeded} and the run fails.
+   */
+  @Test
+  void record_pipelineV4ExpressionLimitsHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"text\": \"${{ size(input.xs) }} items\"}"),
+            agent(
+                "expand",
+                "echo",
+                "{\"pairs\": \"${{ input.xs.map(x, input.xs.all(y, x + y >= 0)) }}\"}",
+                "outline"));
+    String input =
+        java.util.stream.IntStream.range(0, 100)
+            .mapToObj(Integer::toString)
+            .collect(java.util.stream.Collectors.joining(",", "{\"xs\": [", "]}"));
+    record(pipeline, input, "expression-limits-run", "pipeline-v4-expression-limits.json");
+  }
+
+  private static void record(PipelineDefinition pipeline, String input, String id, String file)
+      throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      assertThatThrownBy(() -> workflow.run(PipelineRunInput.of(pipeline, json(input))))
+          .isInstanceOf(WorkflowFailedException.class);
+
+      Files.writeString(HISTORIES.resolve(file), client.fetchHistory(id).toJson(true));
+    }
+  }
 }

@@ -56,6 +56,20 @@ class PipelineWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * A run under the expression limits (version 1 of {@code expression-limits}): a step succeeds,
+   * the next one's template makes 10,000 comprehension iterations and fails {@code
+   * ExpressionLimitExceeded}, which fails the run. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4ExpressionLimitsHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-expression-limits.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
   private static File resource(String name) throws URISyntaxException {
     return new File(
         Objects.requireNonNull(

@@ -43,36 +43,45 @@ public final class Templates {
 
   /** {@code value} with every template evaluated over {@code variables}. */
   public static JsonNode render(JsonNode value, Map<String, JsonNode> variables) {
+    return render(value, variables, ExpressionLimits.ENFORCED);
+  }
+
+  /** {@link #render(JsonNode, Map)}, enforcing the evaluation limits or not. */
+  public static JsonNode render(
+      JsonNode value, Map<String, JsonNode> variables, ExpressionLimits limits) {
     if (value == null) {
       return null;
     }
     if (value.isTextual()) {
-      return renderText(value.textValue(), variables);
+      return renderText(value.textValue(), variables, limits);
     }
     if (value.isObject()) {
       ObjectNode rendered = JsonNodeFactory.instance.objectNode();
-      value.properties().forEach(e -> rendered.set(e.getKey(), render(e.getValue(), variables)));
+      value
+          .properties()
+          .forEach(e -> rendered.set(e.getKey(), render(e.getValue(), variables, limits)));
       return rendered;
     }
     if (value.isArray()) {
       ArrayNode rendered = JsonNodeFactory.instance.arrayNode();
-      value.forEach(element -> rendered.add(render(element, variables)));
+      value.forEach(element -> rendered.add(render(element, variables, limits)));
       return rendered;
     }
     return value;
   }
 
-  private static JsonNode renderText(String text, Map<String, JsonNode> variables) {
+  private static JsonNode renderText(
+      String text, Map<String, JsonNode> variables, ExpressionLimits limits) {
     Matcher matcher = TEMPLATE.matcher(text);
     if (matcher.matches()) {
-      return CelExpressions.evaluate(matcher.group(1).trim(), variables);
+      return CelExpressions.evaluate(matcher.group(1).trim(), variables, limits);
     }
     matcher.reset();
     StringBuilder out = new StringBuilder();
     boolean any = false;
     while (matcher.find()) {
       any = true;
-      JsonNode part = CelExpressions.evaluate(matcher.group(1).trim(), variables);
+      JsonNode part = CelExpressions.evaluate(matcher.group(1).trim(), variables, limits);
       String spliced = part.isTextual() ? part.textValue() : part.toString();
       matcher.appendReplacement(out, Matcher.quoteReplacement(spliced));
     }
