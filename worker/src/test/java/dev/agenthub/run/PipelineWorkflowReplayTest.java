@@ -2,10 +2,12 @@ package dev.agenthub.run;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.agenthub.dsl.expr.CelExpressions;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,14 @@ import org.junit.jupiter.api.Test;
  * Workflow.getVersion} and record a new history beside the old ones.
  */
 class PipelineWorkflowReplayTest {
+
+  /**
+   * Loading CEL takes seconds, which the replayer would count as a deadlock; workers warm it too.
+   */
+  @BeforeAll
+  static void warmUpCel() {
+    CelExpressions.warmUp();
+  }
 
   /**
    * A run with parallel steps, a retried agent, a skipped {@code when}, a durable sleep and an
