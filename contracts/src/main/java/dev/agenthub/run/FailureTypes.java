@@ -55,6 +55,12 @@ public final class FailureTypes {
   /** The next step's worst-case cost would exceed the run's budget. */
   public static final String BUDGET_EXCEEDED = "BudgetExceeded";
 
+  /**
+   * An {@code llm} step of a run with a budget names a model the price table lacks, so the budget
+   * cannot bound what it costs: the step does not start.
+   */
+  public static final String UNPRICED_MODEL = "UnpricedModel";
+
   /** A step was stopped because the run failed or was cancelled. */
   public static final String CANCELLED = "Cancelled";
 

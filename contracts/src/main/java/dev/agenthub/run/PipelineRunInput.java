@@ -18,6 +18,9 @@ import java.util.Map;
  *     use; the interpreter checks budgets with them, so they travel in the input (and so in the
  *     history) instead of being read from a table that could change under a replay. Empty when the
  *     run has no budget.
+ * @param priorSpendUsd what earlier attempts of this run spent (the runs this one retries, back to
+ *     the first), in US dollars, or {@code null} for a fresh run; the budget counts it as spent, so
+ *     retrying cannot multiply the limit
  */
 public record PipelineRunInput(
     PipelineDefinition pipeline,
@@ -25,11 +28,23 @@ public record PipelineRunInput(
     Map<String, StepProgress> reusedSteps,
     Double budgetUsd,
     String retryOf,
-    Map<String, Price> prices) {
+    Map<String, Price> prices,
+    Double priorSpendUsd) {
 
   public PipelineRunInput {
     reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
+  }
+
+  /** An input without carried spend, as every run but a retry has. */
+  public PipelineRunInput(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      Map<String, StepProgress> reusedSteps,
+      Double budgetUsd,
+      String retryOf,
+      Map<String, Price> prices) {
+    this(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, null);
   }
 
   /** An input without a price snapshot (the starter adds one when the run has a budget). */
@@ -58,6 +73,7 @@ public record PipelineRunInput(
 
   /** This input with {@code prices} as its price snapshot. */
   public PipelineRunInput withPrices(Map<String, Price> prices) {
-    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices);
+    return new PipelineRunInput(
+        pipeline, input, reusedSteps, budgetUsd, retryOf, prices, priorSpendUsd);
   }
 }

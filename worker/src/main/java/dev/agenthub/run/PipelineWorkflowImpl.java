@@ -38,6 +38,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   /** The {@code Workflow.getVersion} change id of the pipeline timeout as a workflow timer. */
   static final String PIPELINE_TIMEOUT_CHANGE = "pipeline-timeout";
 
+  /**
+   * The {@code Workflow.getVersion} change id of the budget guard reading {@code max_tokens} as the
+   * llm agent does and refusing models without a price.
+   */
+  static final String BUDGET_WORST_CASE_CHANGE = "budget-worst-case";
+
   /** The {@code Workflow.getVersion} change id of the limits on evaluating expressions. */
   static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
@@ -73,7 +79,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     PipelineDefinition pipeline = input.pipeline();
     // Runs recorded before the budget guard existed replay without it (no marker in their history).
     int version = Workflow.getVersion(BUDGET_GUARD_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    BudgetGuard budget = version >= 1 ? BudgetGuard.of(input).orElse(null) : null;
+    BudgetGuard budget =
+        version >= 1 ? BudgetGuard.of(input, strictWorstCase(input)).orElse(null) : null;
     WorkflowInfo info = Workflow.getInfo();
     state =
         new RunState(
@@ -136,6 +143,16 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     RunProgress progress = state.progress();
     return new PipelineRunResult(
         pipeline.name(), pipeline.version(), output, progress.steps(), progress.usage());
+  }
+
+  /**
+   * Whether the budget guard takes a numeric-text {@code max_tokens} at its word and refuses models
+   * without a price. Asked only of runs with a budget; runs recorded before (no marker) replay with
+   * the first estimate, under which such steps counted as free.
+   */
+  private static boolean strictWorstCase(PipelineRunInput input) {
+    return input.effectiveBudgetUsd() != null
+        && Workflow.getVersion(BUDGET_WORST_CASE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.agenthub.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.OnError;
@@ -186,7 +187,12 @@ final class StepScheduler {
     }
     double worstCase;
     try {
-      worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
+      JsonNode arguments = executor.arguments(step);
+      Optional<StepError> unpriced = budget.unpriced(step.agent(), arguments);
+      if (unpriced.isPresent()) {
+        return unpriced;
+      }
+      worstCase = budget.worstCaseUsd(step.agent(), arguments);
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
  *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
  *   <li>{@code broken}: fails non-retryably like an HTTP 404;
+ *   <li>{@code llm}: answers {@code {"text": "ok"}}, costing {@code with.costUsd} (default $0.001)
+ *       of its {@code with.model};
  * </ul>
  */
 final class ScriptedAgents implements DynamicActivity {
@@ -57,6 +59,17 @@ final class ScriptedAgents implements DynamicActivity {
         return new AgentResult(
             JsonNodeFactory.instance.objectNode().put("attempt", attempt),
             Usage.NONE,
+            attempt,
+            null);
+      case "llm":
+        return new AgentResult(
+            JsonNodeFactory.instance.objectNode().put("text", "ok"),
+            new Usage(
+                with.path("model").asText("sim-small"),
+                10,
+                5,
+                with.path("costUsd").asDouble(0.001),
+                true),
             attempt,
             null);
       case "broken":

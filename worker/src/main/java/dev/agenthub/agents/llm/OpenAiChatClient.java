@@ -63,9 +63,7 @@ final class OpenAiChatClient implements ChatBackend {
     if (chat.temperature() != null) {
       body.put("temperature", chat.temperature());
     }
-    if (chat.maxTokens() != null) {
-      body.put("max_tokens", chat.maxTokens());
-    }
+    body.put("max_tokens", chat.maxTokens());
     Request.Builder request = new Request.Builder().url(endpoint());
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);

@@ -14,6 +14,7 @@ import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
 import java.util.HashMap;
@@ -136,7 +137,8 @@ class LlmAgentTest {
   }
 
   @Test
-  void run_sendsMessagesAndUsesTheProvidersDefaultModel() throws Exception {
+  void run_sendsMessagesTheProvidersDefaultModel_andTheDefaultMaxTokensTheBudgetReserves()
+      throws Exception {
     server.enqueue(completion("4", 10, 1));
 
     agent.run(
@@ -151,7 +153,7 @@ class LlmAgentTest {
     assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
     assertThat(body.get("messages")).hasSize(3);
     assertThat(body.has("temperature")).isFalse();
-    assertThat(body.has("max_tokens")).isFalse();
+    assertThat(body.get("max_tokens").asLong()).isEqualTo(TokenEstimates.DEFAULT_MAX_OUTPUT_TOKENS);
   }
 
   @Test
@@ -322,5 +324,7 @@ class LlmAgentTest {
   void estimates_coverPromptAndMaxTokens() {
     assertThat(LlmAgent.estimateInputTokens(json("{\"prompt\": \"12345678\"}"))).isEqualTo(2);
     assertThat(LlmAgent.estimateMaxOutputTokens(json("{\"max_tokens\": 77}"))).isEqualTo(77);
+    assertThat(LlmAgent.estimateMaxOutputTokens(json("{\"max_tokens\": \"4000\"}")))
+        .isEqualTo(4000);
   }
 }
