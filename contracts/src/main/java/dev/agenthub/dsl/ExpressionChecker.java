@@ -3,6 +3,7 @@ package dev.agenthub.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.SecretReferences;
 import dev.agenthub.dsl.expr.Templates;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
@@ -42,12 +43,34 @@ final class ExpressionChecker {
 
   /** Checks every template in every string of {@code value}, with paths to each string. */
   void checkTemplates(JsonNode value, String path, int stepIndex, StepDefinition step) {
+    checkTemplates(value, path, stepIndex, step, false);
+  }
+
+  /**
+   * {@link #checkTemplates(JsonNode, String, int, StepDefinition)}, accepting {@code ${{
+   * secrets.NAME }}} references when {@code secretsAllowed} (the header values of an http step).
+   */
+  void checkTemplates(
+      JsonNode value, String path, int stepIndex, StepDefinition step, boolean secretsAllowed) {
     forEachString(
         value,
         path,
         (stringPath, text) ->
             Templates.expressionsIn(text)
-                .forEach(expression -> checkExpression(expression, stringPath, stepIndex, step)));
+                .forEach(
+                    expression -> {
+                      if (SecretReferences.secretName(expression).isEmpty()) {
+                        checkExpression(expression, stringPath, stepIndex, step);
+                      } else if (!secretsAllowed) {
+                        errors.add(
+                            new ValidationError(
+                                stringPath,
+                                "`${{ "
+                                    + expression
+                                    + " }}` may only be used in the header values of an http"
+                                    + " step"));
+                      }
+                    }));
   }
 
   private void checkReference(String id, String path, int stepIndex, StepDefinition step) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agenthub.agents.http.Cidr;
+import dev.agenthub.dsl.expr.SecretReferences;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ import java.util.function.Function;
  *     allowedHosts: []                # if not empty, the only hosts: api.example.com, *.example.com
  *     allowedCidrs: []                # ranges reachable although refused by default: 10.20.0.0/16
  *     allowLoopback:                  # unset = false in the worker, true in dev and run
+ *   secrets:                          # what `secrets.NAME` in header values reads, by NAME
+ *     GITHUB_TOKEN: GITHUB_TOKEN      # NAME: environment variable holding the value
  * notify:
  *   defaultChannel: default           # channel used when a step sets none
  *   channels:
@@ -120,7 +123,8 @@ public final class AgentsConfiguration {
                     egress.ports(),
                     egress.allowedHosts(),
                     egress.allowedCidrs(),
-                    true));
+                    true),
+                http.secrets());
     return copy;
   }
 
@@ -187,13 +191,28 @@ public final class AgentsConfiguration {
    * Settings of the {@code http} agent.
    *
    * @param egress where it may connect; public addresses only by default
+   * @param secrets the secrets its header values may reference as {@code ${{ secrets.NAME }}}: the
+   *     name of the environment variable holding each, by {@code NAME}; none by default
    */
-  public record Http(Egress egress) {
+  public record Http(Egress egress, Map<String, String> secrets) {
 
-    static final Http DEFAULT = new Http(null);
+    static final Http DEFAULT = new Http(null, null);
 
     public Http {
       egress = egress == null ? Egress.DEFAULT : egress;
+      secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+      secrets.forEach(
+          (name, variable) -> {
+            if (!SecretReferences.NAME.matcher(name).matches()
+                || variable == null
+                || variable.isBlank()) {
+              throw new IllegalArgumentException(
+                  "agents.http.secrets: \""
+                      + name
+                      + "\" needs a name of letters, digits and underscores and the name of an"
+                      + " environment variable");
+            }
+          });
     }
   }
 

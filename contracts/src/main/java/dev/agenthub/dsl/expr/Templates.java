@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Renders {@code ${{ expr }}} templates inside JSON values. A string that is exactly one template
  * takes the expression's JSON value (so {@code "${{ steps.a.output }}"} stays an object); a string
  * with text around templates becomes a string with each value spliced in (strings as-is, other
- * values as JSON).
+ * values as JSON). A {@code ${{ secrets.NAME }}} reference stays as it is (see {@link
+ * SecretReferences}).
  */
 public final class Templates {
 
@@ -73,7 +74,7 @@ public final class Templates {
   private static JsonNode renderText(
       String text, Map<String, JsonNode> variables, ExpressionLimits limits) {
     Matcher matcher = TEMPLATE.matcher(text);
-    if (matcher.matches()) {
+    if (matcher.matches() && !isSecret(matcher)) {
       return CelExpressions.evaluate(matcher.group(1).trim(), variables, limits);
     }
     matcher.reset();
@@ -81,8 +82,14 @@ public final class Templates {
     boolean any = false;
     while (matcher.find()) {
       any = true;
-      JsonNode part = CelExpressions.evaluate(matcher.group(1).trim(), variables, limits);
-      String spliced = part.isTextual() ? part.textValue() : part.toString();
+      String spliced;
+      if (isSecret(matcher)) {
+        // Resolved by the agent inside its activity; the run only ever holds the reference.
+        spliced = matcher.group();
+      } else {
+        JsonNode part = CelExpressions.evaluate(matcher.group(1).trim(), variables, limits);
+        spliced = part.isTextual() ? part.textValue() : part.toString();
+      }
       matcher.appendReplacement(out, Matcher.quoteReplacement(spliced));
     }
     if (!any) {
@@ -90,6 +97,10 @@ public final class Templates {
     }
     matcher.appendTail(out);
     return JsonNodeFactory.instance.textNode(out.toString());
+  }
+
+  private static boolean isSecret(Matcher template) {
+    return SecretReferences.secretName(template.group(1)).isPresent();
   }
 
   private static void collect(JsonNode value, List<String> into) {
