@@ -22,6 +22,13 @@ public final class FailureTypes {
    */
   public static final String AGENT_EGRESS_DENIED = "AgentEgressDenied";
 
+  /**
+   * A step's output is larger than the worker allows ({@code agents.maxOutputBytes}, 256 KiB by
+   * default), which keeps every payload and the run's history inside Temporal's limits: not
+   * retried.
+   */
+  public static final String OUTPUT_TOO_LARGE = "OutputTooLarge";
+
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
 

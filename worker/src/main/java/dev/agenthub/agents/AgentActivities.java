@@ -2,6 +2,7 @@ package dev.agenthub.agents;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenthub.run.FailureTypes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -42,6 +43,7 @@ public final class AgentActivities implements DynamicActivity {
 
   private final AgentRegistry registry;
   private final AgentMetrics metrics;
+  private final long maxOutputBytes;
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -50,8 +52,17 @@ public final class AgentActivities implements DynamicActivity {
 
   /** Agents that record cost, token and GenAI metrics of every completed call. */
   public AgentActivities(AgentRegistry registry, AgentMetrics metrics) {
+    this(registry, metrics, AgentsConfiguration.DEFAULT_MAX_OUTPUT_BYTES);
+  }
+
+  /**
+   * Agents that record metrics and fail a step {@code OutputTooLarge} when its output's JSON is
+   * over {@code maxOutputBytes}.
+   */
+  public AgentActivities(AgentRegistry registry, AgentMetrics metrics, long maxOutputBytes) {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.maxOutputBytes = maxOutputBytes;
   }
 
   @Override
@@ -69,6 +80,33 @@ public final class AgentActivities implements DynamicActivity {
     } finally {
       MDC.remove("pipeline");
       MDC.remove("step");
+    }
+  }
+
+  /**
+   * Refuses an output over the limit here, where it is still only in this process: returned, it
+   * would go into the history and into every later step's arguments, and one over Temporal's
+   * payload limit would fail the workflow task instead of the step.
+   */
+  private void checkOutputSize(AgentResult result) throws AgentException {
+    if (result.output() == null) {
+      return;
+    }
+    long bytes;
+    try {
+      bytes = HttpBodies.JSON.writeValueAsBytes(result.output()).length;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw AgentException.configError("the agent's output is not JSON: " + e.getOriginalMessage());
+    }
+    if (bytes > maxOutputBytes) {
+      throw new AgentException(
+          FailureTypes.OUTPUT_TOO_LARGE,
+          "the step's output is "
+              + bytes
+              + " bytes of JSON; this worker allows at most "
+              + maxOutputBytes
+              + " (agents.maxOutputBytes)",
+          false);
     }
   }
 
@@ -98,6 +136,7 @@ public final class AgentActivities implements DynamicActivity {
       MDC.put("step", request.stepId());
       long started = System.nanoTime();
       AgentResult result = agent.run(call).withAttempt(attempt);
+      checkOutputSize(result);
       metrics.completed(
           info.getActivityType(), request, result, Duration.ofNanos(System.nanoTime() - started));
       if (result.usage() != null) {

@@ -38,6 +38,7 @@ import java.util.function.Function;
  *     allowLoopback:                  # unset = false in the worker, true in dev and run
  *   secrets:                          # what `secrets.NAME` in header values reads, by NAME
  *     GITHUB_TOKEN: GITHUB_TOKEN      # NAME: environment variable holding the value
+ * maxOutputBytes: 262144              # a step output's JSON size limit; larger fails OutputTooLarge
  * notify:
  *   defaultChannel: default           # channel used when a step sets none
  *   channels:
@@ -54,7 +55,28 @@ public final class AgentsConfiguration {
   private Llm llm = Llm.DEFAULT;
   private Http http = Http.DEFAULT;
   private Notify notify = Notify.DEFAULT;
+  private long maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
   @JsonIgnore private Function<String, String> environment = System::getenv;
+
+  /**
+   * The default {@link #getMaxOutputBytes}: 256 KiB, an eighth of Temporal's 2 MiB payload limit,
+   * so that outputs, the arguments templated from them and the run's result all fit.
+   */
+  public static final long DEFAULT_MAX_OUTPUT_BYTES = 256L * 1024;
+
+  /** The largest step output, as JSON bytes, an agent may return. */
+  @JsonProperty
+  public long getMaxOutputBytes() {
+    return maxOutputBytes;
+  }
+
+  @JsonProperty
+  public void setMaxOutputBytes(long maxOutputBytes) {
+    if (maxOutputBytes < 1 || maxOutputBytes > 1024L * 1024) {
+      throw new IllegalArgumentException("agents.maxOutputBytes must be from 1 to 1048576");
+    }
+    this.maxOutputBytes = maxOutputBytes;
+  }
 
   /** LLM providers. */
   @JsonProperty
@@ -112,6 +134,7 @@ public final class AgentsConfiguration {
     AgentsConfiguration copy = new AgentsConfiguration();
     copy.llm = llm;
     copy.notify = notify;
+    copy.maxOutputBytes = maxOutputBytes;
     copy.environment = environment;
     Egress egress = http.egress();
     copy.http =

@@ -53,7 +53,8 @@ public final class PipelineWorker implements AutoCloseable {
         settings,
         new AgentActivities(
             BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry()),
-            AgentMetrics.of(telemetry.meterRegistry(), agents, prices)),
+            AgentMetrics.of(telemetry.meterRegistry(), agents, prices),
+            agents.getMaxOutputBytes()),
         telemetry.workerInterceptors());
   }
 
