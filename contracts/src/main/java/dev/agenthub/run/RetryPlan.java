@@ -13,9 +13,16 @@ import java.util.Map;
  * <p>A step's output is reused only when the step succeeded and every step it needs, transitively,
  * was reused too. A step that ran after an upstream step failed (with {@code onError: continue}) or
  * was skipped saw that upstream's state, which the retry may change, so it runs again; and so does
- * everything after it.
+ * everything after it. A retry carries at most {@link #MAX_REUSED_OUTPUT_BYTES} of outputs; the
+ * steps past that run again too.
  */
 public final class RetryPlan {
+
+  /**
+   * The outputs one retry carries in its input, in bytes in all: past it, steps run again rather
+   * than make the retry's input outgrow Temporal's 2 MiB payload limit.
+   */
+  public static final long MAX_REUSED_OUTPUT_BYTES = 1024L * 1024;
 
   private RetryPlan() {}
 
@@ -27,6 +34,7 @@ public final class RetryPlan {
   public static Map<String, StepProgress> reusableSteps(
       PipelineDefinition pipeline, Map<String, StepProgress> earlier) {
     Map<String, StepProgress> reusable = new LinkedHashMap<>();
+    long carried = 0;
     // Steps are validated acyclic, so a fixed point is reached in at most one pass per step.
     boolean grew = true;
     while (grew) {
@@ -36,9 +44,11 @@ public final class RetryPlan {
         if (reusable.containsKey(step.id())
             || progress == null
             || progress.status() != StepStatus.SUCCEEDED
-            || !reusable.keySet().containsAll(step.needs())) {
+            || !reusable.keySet().containsAll(step.needs())
+            || carried + progress.outputBytes() > MAX_REUSED_OUTPUT_BYTES) {
           continue;
         }
+        carried += progress.outputBytes();
         reusable.put(step.id(), progress);
         grew = true;
       }

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the interpreter knows about one run: each step's progress with its full output, the
@@ -24,6 +26,9 @@ final class RunState {
 
   /** Outputs above this size are left out of the progress view (the full value stays here). */
   static final int MAX_VIEW_OUTPUT_BYTES = 16 * 1024;
+
+  /** The outputs one progress view shows, in bytes in all; later ones are left out. */
+  static final int MAX_VIEW_TOTAL_OUTPUT_BYTES = 256 * 1024;
 
   private final PipelineDefinition pipeline;
   private final JsonNode input;
@@ -112,13 +117,26 @@ final class RunState {
     return totals;
   }
 
-  /** The progress view: outputs over {@link #MAX_VIEW_OUTPUT_BYTES} are replaced by their size. */
+  /**
+   * The progress view (the {@code progress} query, the run's result and its failure details): an
+   * output over {@link #MAX_VIEW_OUTPUT_BYTES}, or one that would take the outputs shown past
+   * {@link #MAX_VIEW_TOTAL_OUTPUT_BYTES}, is replaced by its size, so the view stays far below
+   * Temporal's payload limit however many steps the run has.
+   */
   RunProgress progress() {
     List<StepProgress> view = new ArrayList<>(steps.size());
-    steps
-        .values()
-        .forEach(
-            s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? s.withOutputLeftOut() : s));
+    long shown = 0;
+    for (StepProgress step : steps.values()) {
+      if (step.output() == null) {
+        view.add(step);
+      } else if (step.outputBytes() > MAX_VIEW_OUTPUT_BYTES
+          || shown + step.outputBytes() > MAX_VIEW_TOTAL_OUTPUT_BYTES) {
+        view.add(step.withOutputLeftOut());
+      } else {
+        shown += step.outputBytes();
+        view.add(step);
+      }
+    }
     return new RunProgress(pipeline.name(), pipeline.version(), status, view, usage(), failedStep);
   }
 
@@ -147,10 +165,14 @@ final class RunState {
     return CelExpressions.test(condition, variables(), limits);
   }
 
-  /** The variables as one JSON object, for agents that evaluate CEL themselves. */
-  ObjectNode variablesObject() {
+  /**
+   * The variables as one JSON object, for agents that evaluate CEL themselves, with only the steps
+   * in {@code stepsRead} (all steps when empty).
+   */
+  ObjectNode variablesObject(Optional<Set<String>> stepsRead) {
     ObjectNode context = JsonNodeFactory.instance.objectNode();
     variables().forEach(context::set);
+    stepsRead.ifPresent(ids -> ((ObjectNode) context.get("steps")).retain(ids));
     return context;
   }
 

@@ -11,6 +11,7 @@ import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.StepReferences;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
@@ -21,6 +22,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one step of a pipeline inside the workflow: an agent as an activity, an approval as a wait
@@ -77,7 +80,7 @@ final class StepExecutor {
   private StepOutcome runAgent(StepDefinition step) {
     JsonNode arguments = render(step.with());
     boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
-    JsonNode context = readsContext ? state.variablesObject() : null;
+    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments)) : null;
     AgentRequest request =
         new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
     ActivityOptions options = StepActivityOptions.forStep(step);
@@ -87,6 +90,17 @@ final class StepExecutor {
       return StepOutcome.skipped(result.attempt(), result.skippedReason());
     }
     return StepOutcome.succeeded(result.output(), result.attempt(), result.usage());
+  }
+
+  /**
+   * The steps an agent that evaluates its {@code expression} itself may read: those it names, so
+   * its input (and the history) holds only what it uses; empty for all of them.
+   */
+  private static Optional<Set<String>> stepsRead(JsonNode arguments) {
+    JsonNode expression = arguments.path("expression");
+    return expression.isTextual()
+        ? StepReferences.exactlyIn(expression.textValue())
+        : Optional.empty();
   }
 
   private StepOutcome awaitApproval(StepDefinition step) {
