@@ -29,6 +29,13 @@ public final class FailureTypes {
    */
   public static final String OUTPUT_TOO_LARGE = "OutputTooLarge";
 
+  /**
+   * The run's history grew past the size at which the interpreter starts no more steps (40 MiB,
+   * below Temporal's 50 MiB, where the server would terminate the run): the step did not start and
+   * the run fails.
+   */
+  public static final String HISTORY_TOO_LARGE = "HistoryTooLarge";
+
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
 

@@ -103,7 +103,9 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             AGENTS,
             budget,
             metrics,
-            deadline == null ? null : deadline.reached());
+            deadline == null ? null : deadline.reached(),
+            Workflow.getVersion(StepScheduler.HISTORY_GUARD_CHANGE, Workflow.DEFAULT_VERSION, 1)
+                >= 1);
     String failedStep = scheduler.run().orElse(null);
     if (deadline != null) {
       deadline.cancel();

@@ -92,6 +92,22 @@ class HistoryRecording {
     record(pipeline, input, "expression-limits-run", "pipeline-v4-expression-limits.json");
   }
 
+  /**
+   * {@code pipeline-v5-history-guard.json}: version 1 of {@code history-size-guard} (and of every
+   * earlier change). Two parallel steps succeed, the one after them fails like an HTTP 404, and the
+   * run fails; the guard checks the history's size before each step starts.
+   */
+  @Test
+  void record_pipelineV5HistoryGuardHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"text\": \"Outline of ${{ input.topic }}\"}"),
+            agent("sources", "echo", "{\"n\": 3}"),
+            agent("publish", "broken", "{}", "outline", "sources"));
+    record(
+        pipeline, "{\"topic\": \"limits\"}", "history-guard-run", "pipeline-v5-history-guard.json");
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

@@ -80,6 +80,19 @@ class PipelineWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * A run under the history size guard (version 1 of {@code history-size-guard}): two parallel
+   * steps succeed, the next fails and fails the run. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV5HistoryGuardHistory() throws Exception {
+    File history = resource("histories/pipeline-v5-history-guard.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
   private static File resource(String name) throws URISyntaxException {
     return new File(
         Objects.requireNonNull(
