@@ -203,7 +203,8 @@ class PayloadLimitsIT {
     ApplicationFailure failure = (ApplicationFailure) failed.getCause();
     assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
     assertThat(failure.getOriginalMessage())
-        .contains("failed: HistoryTooLarge: not started: the run's history is 40 MiB");
+        .contains("failed: HistoryTooLarge: not started: the run's history is ")
+        .contains("MiB, past the 40 MiB at which no more steps start");
     assertThat(
             client
                 .newUntypedWorkflowStub("history-guard")
