@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -178,7 +177,7 @@ final class RunState {
 
   private static ObjectNode stepVariable(StepProgress step) {
     ObjectNode variable = JsonNodeFactory.instance.objectNode();
-    variable.put("status", step.status().name().toLowerCase(Locale.ROOT));
+    variable.put("status", step.status().wireName());
     variable.set(
         "output", step.output() == null ? JsonNodeFactory.instance.nullNode() : step.output());
     variable.put("attempts", step.attempts());
