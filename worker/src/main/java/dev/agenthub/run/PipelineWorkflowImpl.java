@@ -104,8 +104,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             budget,
             metrics,
             deadline == null ? null : deadline.reached(),
-            Workflow.getVersion(StepScheduler.HISTORY_GUARD_CHANGE, Workflow.DEFAULT_VERSION, 1)
-                >= 1);
+            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1);
     String failedStep = scheduler.run().orElse(null);
     if (deadline != null) {
       deadline.cancel();

@@ -42,12 +42,6 @@ final class StepScheduler {
   /** The {@code Workflow.getVersion} change id of a failing {@code when} following onError. */
   static final String WHEN_ERROR_CHANGE = "when-error-follows-on-error";
 
-  /** The {@code Workflow.getVersion} change id of the history size guard. */
-  static final String HISTORY_GUARD_CHANGE = "history-size-guard";
-
-  /** The history size past which no step starts: 40 MiB, 10 below Temporal's limit. */
-  static final long MAX_HISTORY_BYTES = 40L * 1024 * 1024;
-
   private final PipelineDefinition pipeline;
   private final RunState state;
   private final StepExecutor executor;
@@ -64,7 +58,7 @@ final class StepScheduler {
    * {@code budget} is null when the run has none (or was recorded before the guard existed); {@code
    * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}); {@code
    * historyGuard} is false for runs recorded before steps stopped starting past {@link
-   * #MAX_HISTORY_BYTES}.
+   * HistorySizeGuard#MAX_HISTORY_BYTES}.
    */
   StepScheduler(
       PipelineDefinition pipeline,
@@ -170,7 +164,9 @@ final class StepScheduler {
           }
           continue;
         }
-        Optional<StepError> refusal = checkHistorySize().or(() -> checkBudget(step));
+        Optional<StepError> refusal =
+            (historyGuard ? HistorySizeGuard.refusal() : Optional.<StepError>empty())
+                .or(() -> checkBudget(step));
         if (refusal.isPresent()) {
           state.running(step.id(), now());
           record(step, StepOutcome.failed(0, refusal.get()));
@@ -187,29 +183,6 @@ final class StepScheduler {
       }
     }
     return null;
-  }
-
-  /**
-   * Refuses to start a step once the history is past {@link #MAX_HISTORY_BYTES}: failing the run
-   * with its progress beats running on until Temporal terminates it at 50 MiB without either.
-   */
-  private Optional<StepError> checkHistorySize() {
-    if (!historyGuard) {
-      return Optional.empty();
-    }
-    long size = Workflow.getInfo().getHistorySize();
-    if (size <= MAX_HISTORY_BYTES) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new StepError(
-            FailureTypes.HISTORY_TOO_LARGE,
-            "not started: the run's history is "
-                + size / (1024 * 1024)
-                + " MiB, past the "
-                + MAX_HISTORY_BYTES / (1024 * 1024)
-                + " MiB at which no more steps start (Temporal ends runs at 50 MiB); make step"
-                + " outputs smaller or split the pipeline"));
   }
 
   /** Admits a cost-bearing step against the run's budget, reserving its worst case. */
