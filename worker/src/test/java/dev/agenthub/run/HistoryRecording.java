@@ -108,8 +108,42 @@ class HistoryRecording {
         pipeline, "{\"topic\": \"limits\"}", "history-guard-run", "pipeline-v5-history-guard.json");
   }
 
+  /**
+   * {@code pipeline-v6-budget-worst-case.json}: version 1 of {@code budget-worst-case}. A retry
+   * that carries $0.20 of earlier spend under a $0.25 budget: the first llm step ($0.01 worst case
+   * at a numeric-text max_tokens of "10") runs, the second's model has no price, so it does not
+   * start and the run fails {@code UnpricedModel}.
+   */
+  @Test
+  void record_pipelineV6BudgetWorstCaseHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent(
+                "draft",
+                "llm",
+                "{\"model\": \"sim-small\", \"prompt\": \"p\", \"max_tokens\": \"10\"}"),
+            agent("review", "llm", "{\"model\": \"gpt-unpriced\", \"prompt\": \"p\"}", "draft"));
+    PipelineRunInput input =
+        new PipelineRunInput(
+            pipeline,
+            json("{}"),
+            java.util.Map.of(),
+            0.25,
+            "budget-run",
+            java.util.Map.of(
+                "sim-small",
+                new dev.agenthub.cost.Price(
+                    "sim-small", 0, 1_000, java.time.LocalDate.of(2026, 1, 1))),
+            0.20);
+    record(input, "budget-run.retry", "pipeline-v6-budget-worst-case.json");
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
+    record(PipelineRunInput.of(pipeline, json(input)), id, file);
+  }
+
+  private static void record(PipelineRunInput input, String id, String file) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(QUEUE);
       worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
@@ -121,8 +155,7 @@ class HistoryRecording {
               PipelineWorkflow.class,
               WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
 
-      assertThatThrownBy(() -> workflow.run(PipelineRunInput.of(pipeline, json(input))))
-          .isInstanceOf(WorkflowFailedException.class);
+      assertThatThrownBy(() -> workflow.run(input)).isInstanceOf(WorkflowFailedException.class);
 
       Files.writeString(HISTORIES.resolve(file), client.fetchHistory(id).toJson(true));
     }

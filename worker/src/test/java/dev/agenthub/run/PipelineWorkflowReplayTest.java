@@ -93,6 +93,20 @@ class PipelineWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
+  /**
+   * A retry under the strict budget worst case (version 1 of {@code budget-worst-case}), carrying
+   * earlier spend: one llm step runs, the next names an unpriced model and fails {@code
+   * UnpricedModel}. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV6BudgetWorstCaseHistory() throws Exception {
+    File history = resource("histories/pipeline-v6-budget-worst-case.json");
+
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
   private static File resource(String name) throws URISyntaxException {
     return new File(
         Objects.requireNonNull(
