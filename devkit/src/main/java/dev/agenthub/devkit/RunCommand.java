@@ -80,6 +80,8 @@ public final class RunCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    PhaseTimer timer = PhaseTimer.fromEnvironment();
+    timer.mark("JVM start to command");
     DevConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
     ObjectMapper json = bootstrap.getObjectMapper();
     PipelineDefinition pipeline =
@@ -116,13 +118,16 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    try (Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
+    timer.mark("configuration, pipeline, input");
+    try (Telemetry telemetry = startTelemetry(timer);
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
+      timer.mark("Temporal server, client, worker");
       RunStarter starter =
           new RunStarter(
               temporal.client(), settings.taskQueue(), config.priceTable(), Clock.systemUTC());
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
+      timer.mark("run started");
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
       report.line("Traces and logs: " + telemetry.exportSummary());
@@ -131,7 +136,16 @@ public final class RunCommand extends Command {
         return;
       }
       follow(starter.existing(workflowId), report);
+      timer.mark("run finished");
+    } finally {
+      timer.mark("stopped (worker, server, telemetry)");
     }
+  }
+
+  private static Telemetry startTelemetry(PhaseTimer timer) {
+    Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
+    timer.mark("telemetry");
+    return telemetry;
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.agenthub.cluster;
 
 import dev.agenthub.worker.WorkerMain;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ final class WorkerProcess implements AutoCloseable {
   private final Path config;
   private final Path log;
   private Process process;
+  private long logOffset;
 
   WorkerProcess(Path dir, int temporalPort) throws IOException {
     Files.createDirectories(dir);
@@ -36,6 +39,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   void start() throws IOException {
+    logOffset = Files.exists(log) ? Files.size(log) : 0;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process =
         new ProcessBuilder(
@@ -47,6 +51,19 @@ final class WorkerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+  }
+
+  /** Whether the process started last has begun polling its task queue (it says so in its log). */
+  boolean isPolling() throws IOException {
+    if (!Files.exists(log)) {
+      return false;
+    }
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      file.seek(logOffset);
+      byte[] tail = new byte[(int) (file.length() - logOffset)];
+      file.readFully(tail);
+      return new String(tail, StandardCharsets.UTF_8).contains("worker polling task queue");
+    }
   }
 
   /** SIGKILL: no shutdown hook runs, in-flight activities are abandoned mid-call. */

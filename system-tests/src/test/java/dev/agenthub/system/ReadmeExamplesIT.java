@@ -42,6 +42,7 @@ class ReadmeExamplesIT {
           "./mvnw verify", "the build and its tests",
           "./agenthub run ", "runs a pipeline from the command line: RunCommandIT",
           "./agenthub pipelines ", "validate and graph: PipelinesCommandTest",
+          "./agenthub runs ", "operator commands on placeholder run ids: OperatorCommandsIT",
           "docker compose", "needs Docker; ComposeConfigTest and ComposeSchemaTest check the files",
           "kubectl apply", "needs a Kubernetes cluster; KustomizeTest renders the overlay",
           "ScrapeSizeBenchmark", "a benchmark, minutes of CPU");

@@ -44,6 +44,7 @@ public final class AgentActivities implements DynamicActivity {
   private final AgentRegistry registry;
   private final AgentMetrics metrics;
   private final long maxOutputBytes;
+  private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -112,6 +113,7 @@ public final class AgentActivities implements DynamicActivity {
 
   private Object execute(EncodedValues args, ActivityInfo info, int attempt, Span span) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    AttemptControl control = attemptControl(info);
     try {
       Agent agent =
           registry
@@ -131,11 +133,19 @@ public final class AgentActivities implements DynamicActivity {
       span.setAttribute(STEP, request.stepId());
       AgentCall call =
           new AgentCall(
-              request, attempt, info.getWorkflowId(), info.getActivityId(), context::heartbeat);
+              request,
+              attempt,
+              info.getWorkflowId(),
+              info.getActivityId(),
+              context::heartbeat,
+              control);
       MDC.put("pipeline", request.pipeline());
       MDC.put("step", request.stepId());
       long started = System.nanoTime();
-      AgentResult result = agent.run(call).withAttempt(attempt);
+      AgentResult result;
+      try (HeartbeatTicker.Ticking ticking = heartbeats.start(context, control)) {
+        result = agent.run(call).withAttempt(attempt);
+      }
       checkOutputSize(result);
       metrics.completed(
           info.getActivityType(), request, result, Duration.ofNanos(System.nanoTime() - started));
@@ -150,12 +160,28 @@ public final class AgentActivities implements DynamicActivity {
           attempt);
       return result;
     } catch (Exception e) {
-      RuntimeException failure = AgentFailures.toFailure(e, attempt);
+      // A cancelled attempt ends with Temporal's cancellation, whatever the aborted call threw.
+      RuntimeException failure =
+          control.cancellation() != null
+              ? control.cancellation()
+              : AgentFailures.toFailure(e, attempt);
       span.recordException(failure);
       span.setStatus(StatusCode.ERROR, failure.getMessage());
       log.info(
           "agent {} failed attempt {}: {}", info.getActivityType(), attempt, failure.getMessage());
       throw failure;
     }
+  }
+
+  /**
+   * The attempt's deadline: its StartToClose timeout counted from now on this worker's monotonic
+   * clock (a little after the server started the attempt), so agents stop on their own shortly
+   * before the server would time the attempt out.
+   */
+  private static AttemptControl attemptControl(ActivityInfo info) {
+    Duration startToClose = info.getStartToCloseTimeout();
+    return startToClose == null || startToClose.isZero() || startToClose.isNegative()
+        ? AttemptControl.unbounded()
+        : AttemptControl.within(startToClose);
   }
 }

@@ -13,18 +13,33 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param workflowId the run's workflow id
  * @param activityId the activity id of this step
  * @param heartbeat records liveness for long calls; may throw if the activity was cancelled
+ * @param control the attempt's deadline and cancellation; outbound HTTP goes through it
  */
 public record AgentCall(
-    AgentRequest request, int attempt, String workflowId, String activityId, Heartbeat heartbeat) {
+    AgentRequest request,
+    int attempt,
+    String workflowId,
+    String activityId,
+    Heartbeat heartbeat,
+    AttemptControl control) {
 
   public AgentCall {
     requireNonNull(request, "request");
     requireNonNull(heartbeat, "heartbeat");
+    requireNonNull(control, "control");
   }
 
-  /** A call outside Temporal (tests, tools): attempt 1 and a heartbeat that does nothing. */
+  /**
+   * A call outside Temporal (tests, tools): attempt 1, a heartbeat that does nothing and no
+   * deadline.
+   */
   public static AgentCall of(AgentRequest request) {
-    return new AgentCall(request, 1, "local", "local", details -> {});
+    return new AgentCall(request, 1, "local", "local", details -> {}, AttemptControl.unbounded());
+  }
+
+  /** This call with {@code control} bounding its attempt. */
+  public AgentCall withControl(AttemptControl control) {
+    return new AgentCall(request, attempt, workflowId, activityId, heartbeat, control);
   }
 
   /** The step's arguments, never {@code null} (an empty object when the step gave none). */

@@ -14,7 +14,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -22,7 +21,8 @@ import org.slf4j.Logger;
  * The pipeline interpreter: sets up a run's state (reused steps, budget, metrics), hands the step
  * graph to {@link StepScheduler}, then settles the run: marks unreached steps, renders the {@code
  * output} template, and returns the result or fails with the progress in the failure's details.
- * Also answers the {@code decide} signal and the progress queries.
+ * Also takes approval decisions (the {@code decideApproval} update, and the older {@code decide}
+ * signal) and answers the progress queries.
  *
  * <p>Deterministic by construction: it reads only its input, {@code Workflow.*} time and the
  * results of activities, signals and timers; expressions are pure CEL.
@@ -47,7 +47,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   /** The {@code Workflow.getVersion} change id of the limits on evaluating expressions. */
   static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
-  private final Map<String, ApprovalDecision> decisions = new HashMap<>();
+  private final ApprovalDecisions decisions = new ApprovalDecisions();
   private RunState state;
   private RunMetrics metrics;
 
@@ -92,7 +92,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
         .filter(reused -> pipeline.step(reused.id()).isPresent())
         .forEach(reused -> state.update(reused.reusedFromEarlierRun()));
     StepExecutor executor =
-        new StepExecutor(state, decisions, AGENTS, pipeline.name(), info.getWorkflowId());
+        new StepExecutor(state, decisions.taken(), AGENTS, pipeline.name(), info.getWorkflowId());
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -213,15 +213,21 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   @Override
   public void decide(ApprovalDecision decision) {
-    if (state == null || decision == null || decision.stepId() == null) {
-      return;
+    if (!decisions.takeSignalled(state, decision)) {
+      log.warn(
+          "ignoring decision signal for step {}: not an open approval, or decided before",
+          decision == null ? null : decision.stepId());
     }
-    StepProgress step = state.step(decision.stepId());
-    if (step == null || !"approval".equals(step.kind()) || step.status().isTerminal()) {
-      log.warn("ignoring decision for step {}: not an open approval", decision.stepId());
-      return;
-    }
-    decisions.putIfAbsent(decision.stepId(), decision);
+  }
+
+  @Override
+  public ApprovalDecision decideApproval(ApprovalDecision decision) {
+    return decisions.take(state, decision);
+  }
+
+  @Override
+  public void validateDecision(ApprovalDecision decision) {
+    decisions.check(state, decision);
   }
 
   @Override

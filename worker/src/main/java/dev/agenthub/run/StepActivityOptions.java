@@ -19,6 +19,13 @@ final class StepActivityOptions {
   static final Duration DEFAULT_MAXIMUM_INTERVAL = Duration.ofMinutes(1);
   static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * Without a heartbeat for this long, Temporal times the attempt out and retries it: a worker that
+   * died mid-call is noticed in seconds instead of after the attempt timeout. Agents heartbeat from
+   * a background ticker every second, whatever they block on.
+   */
+  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(15);
+
   private StepActivityOptions() {}
 
   static ActivityOptions forStep(StepDefinition step) {
@@ -50,6 +57,7 @@ final class StepActivityOptions {
         step.timeout() == null ? DEFAULT_ATTEMPT_TIMEOUT : Durations.parse(step.timeout());
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(timeout)
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(retryOptions.build())
         .setSummary(step.id())
         .build();

@@ -17,6 +17,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +36,13 @@ public final class PipelineWorker implements AutoCloseable {
   private PipelineWorker(WorkerFactory factory) {
     this.factory = factory;
   }
+
+  /**
+   * The most time between two heartbeats the SDK sends for a running agent (it defaults to 80 % of
+   * the heartbeat timeout). A cancellation reaches the worker in a heartbeat's answer, so this
+   * bounds how long a cancelled step keeps its remote call open.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
 
   /**
    * Starts polling {@code taskQueue} with the built-in agents configured by {@code agents}, priced
@@ -89,6 +97,7 @@ public final class PipelineWorker implements AutoCloseable {
                 .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
                 .setUsingVirtualThreadsOnActivityWorker(virtual)
                 .setUsingVirtualThreadsOnWorkflowWorker(virtual)
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build());
     worker.registerWorkflowImplementationTypes(
         PipelineWorkflowImpl.class, AlertNotificationWorkflowImpl.class);

@@ -193,15 +193,10 @@ public final class TemporalRunService implements RunService {
       throw RunServiceException.StepNotWaiting.inStatus(
           workflowId, decision.stepId(), step.map(s -> s.status().wireName()).orElse("unknown"));
     }
-    try {
-      stub.signal("decide", decision);
-      return execution.getExecution().getRunId();
-    } catch (RuntimeException e) {
-      if (TemporalErrors.grpcCode(e).orElse(null) == Status.Code.NOT_FOUND) {
-        throw RunServiceException.StepNotWaiting.runClosed(workflowId, decision.stepId());
-      }
-      throw TemporalErrors.translate(e, workflowId);
-    }
+    // The check above answers the common cases with the step's status; the run's own validator
+    // settles races (two decisions at once, a step that moved on since).
+    ApprovalUpdates.send(stub, workflowId, decision);
+    return execution.getExecution().getRunId();
   }
 
   @Override

@@ -5,11 +5,15 @@ import static dev.agenthub.agents.AgentCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentCalls;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
+import dev.agenthub.agents.AttemptControl;
+import dev.agenthub.agents.HangingHttpServer;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -174,6 +178,33 @@ class HttpAgentTest {
 
     assertThat(e.type()).isEqualTo(FailureTypes.AGENT_REMOTE_ERROR);
     assertThat(e.retryable()).isTrue();
+  }
+
+  @Test
+  void run_timesOutNearTheAttemptsRemainingTime_whenThatIsShorterThanItsOwnTimeout()
+      throws Exception {
+    try (HangingHttpServer hanging = new HangingHttpServer()) {
+      AgentCall call =
+          call("{\"url\": \"" + hanging.url("/slow") + "\", \"timeout\": \"1m\"}")
+              .withControl(AttemptControl.within(Duration.ofMillis(1500)));
+      long started = System.nanoTime();
+
+      AgentException e = catchThrowableOfType(AgentException.class, () -> agent.run(call));
+
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(e.type()).isEqualTo(FailureTypes.AGENT_REMOTE_ERROR);
+      assertThat(e.getMessage()).contains("timeout");
+      // 1.5 s less the margin (150 ms); generous above for a loaded machine, far below 1 minute.
+      assertThat(took).isBetween(Duration.ofMillis(1200), Duration.ofSeconds(6));
+    }
+  }
+
+  @Test
+  void run_refusesAZeroTimeout_whichWouldMeanNone() {
+    AgentException e = failure("{\"url\": \"" + url("/x") + "\", \"timeout\": 0}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
+    assertThat(e.getMessage()).contains("`timeout` must be greater than 0");
   }
 
   @Test

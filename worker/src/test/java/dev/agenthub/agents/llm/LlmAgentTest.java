@@ -13,6 +13,7 @@ import dev.agenthub.agents.AgentCalls;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.AttemptControl;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
@@ -310,7 +311,13 @@ class LlmAgentTest {
     AgentCall base =
         call("{\"provider\": \"simulated\", \"prompt\": \"p\", \"latency\": \"50ms\"}");
     AgentCall call =
-        new AgentCall(base.request(), 1, "wf", "act", details -> beats.incrementAndGet());
+        new AgentCall(
+            base.request(),
+            1,
+            "wf",
+            "act",
+            details -> beats.incrementAndGet(),
+            AttemptControl.unbounded());
 
     long started = System.nanoTime();
     agent.run(call);
