@@ -1,6 +1,7 @@
 package dev.agenthub.devkit;
 
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
@@ -74,6 +75,7 @@ public final class PipelinesCommand extends Command {
             .epilog("Example: agenthub pipelines validate pipelines/");
     PrintingFlag.addHelp(validate, out);
     validate.addArgument("paths").metavar("FILE|DIR").nargs("+").help("files or directories");
+    addAgentsOption(validate);
     Subparser graph =
         actions
             .addParser("graph", false)
@@ -96,11 +98,26 @@ public final class PipelinesCommand extends Command {
         .addArgument("--pipelines")
         .setDefault(System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines"))
         .help("directory of pipeline definitions (default $AGENTHUB_PIPELINES_DIR or pipelines)");
+    addAgentsOption(graph);
+  }
+
+  private static void addAgentsOption(Subparser action) {
+    action
+        .addArgument("--agents")
+        .setDefault(System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents"))
+        .help("directory of agent declarations (default $AGENTHUB_AGENTS_DIR or agents)");
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-    AgentCatalog agents = AgentCatalog.builtIn();
+    AgentCatalog agents;
+    try {
+      agents =
+          AgentCatalog.withDeclared(
+              AgentFiles.loadDirectory(Path.of(namespace.getString("agents"))));
+    } catch (AgentFiles.InvalidAgentFilesException e) {
+      throw new PipelinesCommandException(e.getMessage());
+    }
     switch (namespace.getString(ACTION)) {
       case "list" -> overApi(bootstrap, namespace).list();
       case "show" -> overApi(bootstrap, namespace).show(namespace.getString("name"));

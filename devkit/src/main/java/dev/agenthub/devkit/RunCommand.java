@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.runs.RunStarter;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
@@ -124,7 +125,11 @@ public final class RunCommand extends Command {
       timer.mark("Temporal server, client, worker");
       RunStarter starter =
           new RunStarter(
-              temporal.client(), settings.taskQueue(), config.priceTable(), Clock.systemUTC());
+              temporal.client(),
+              settings.taskQueue(),
+              config.priceTable(),
+              Clock.systemUTC(),
+              agents(config));
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
       timer.mark("run started");
@@ -230,9 +235,18 @@ public final class RunCommand extends Command {
         : factory.build(bootstrap.getConfigurationSourceProvider(), file);
   }
 
+  /** The built-in agents and those declared in the configuration's agents directory. */
+  private static AgentCatalog agents(DevConfiguration config) {
+    try {
+      return AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir())));
+    } catch (AgentFiles.InvalidAgentFilesException e) {
+      throw new RunCommandException(e.getMessage());
+    }
+  }
+
   private static PipelineDefinition resolvePipeline(
       String nameOrFile, Namespace namespace, DevConfiguration config) {
-    AgentCatalog agents = AgentCatalog.builtIn();
+    AgentCatalog agents = agents(config);
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
       try {

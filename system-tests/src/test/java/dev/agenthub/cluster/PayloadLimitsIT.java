@@ -77,6 +77,7 @@ class PayloadLimitsIT {
             new AgentActivities(
                 BuiltInAgents.create(agents, PriceTable.loadDefault()),
                 AgentMetrics.none(),
+                io.opentelemetry.api.OpenTelemetry.noop(),
                 agents.getMaxOutputBytes()),
             List.of());
     remote.setDispatcher(

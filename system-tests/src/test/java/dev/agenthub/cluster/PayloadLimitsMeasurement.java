@@ -8,7 +8,6 @@ import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentMetrics;
 import dev.agenthub.agents.AgentRegistry;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.transform.TransformAgent;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.devkit.TemporalCliServer;
@@ -28,7 +27,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -50,8 +48,8 @@ class PayloadLimitsMeasurement {
   /** Returns a JSON string of {@code with.bytes} characters. */
   private static final class SizedAgent implements Agent {
     @Override
-    public AgentSpec spec() {
-      return new AgentSpec("sized", Set.of(), Set.of("bytes"), false, false);
+    public String name() {
+      return "sized";
     }
 
     @Override
@@ -151,6 +149,7 @@ class PayloadLimitsMeasurement {
               new AgentActivities(
                   new AgentRegistry(List.of(new SizedAgent(), new TransformAgent())),
                   AgentMetrics.none(),
+                  io.opentelemetry.api.OpenTelemetry.noop(),
                   Long.MAX_VALUE),
               List.of());
       List<String> report = new ArrayList<>();

@@ -45,7 +45,9 @@ class ReadmeExamplesIT {
           "./agenthub runs ", "operator commands on placeholder run ids: OperatorCommandsIT",
           "docker compose", "needs Docker; ComposeConfigTest and ComposeSchemaTest check the files",
           "kubectl apply", "needs a Kubernetes cluster; KustomizeTest renders the overlay",
-          "ScrapeSizeBenchmark", "a benchmark, minutes of CPU");
+          "ScrapeSizeBenchmark", "a benchmark, minutes of CPU",
+          "scripts/install-python-agents.sh",
+              "the own-agents walkthrough (Temporal CLI server, Python worker): OwnAgentsIT");
 
   @TempDir static Path home;
   private static ChildProcess dev;

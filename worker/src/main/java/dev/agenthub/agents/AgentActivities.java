@@ -3,6 +3,7 @@ package dev.agenthub.agents;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenthub.run.FailureTypes;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -45,6 +46,7 @@ public final class AgentActivities implements DynamicActivity {
   private final AgentMetrics metrics;
   private final long maxOutputBytes;
   private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
+  private final OpenTelemetry openTelemetry;
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -53,16 +55,27 @@ public final class AgentActivities implements DynamicActivity {
 
   /** Agents that record cost, token and GenAI metrics of every completed call. */
   public AgentActivities(AgentRegistry registry, AgentMetrics metrics) {
-    this(registry, metrics, AgentsConfiguration.DEFAULT_MAX_OUTPUT_BYTES);
+    this(registry, metrics, OpenTelemetry.noop());
+  }
+
+  /** Agents as above whose calls carry {@code openTelemetry} (see {@link AgentCall}). */
+  public AgentActivities(
+      AgentRegistry registry, AgentMetrics metrics, OpenTelemetry openTelemetry) {
+    this(registry, metrics, openTelemetry, AgentsConfiguration.DEFAULT_MAX_OUTPUT_BYTES);
   }
 
   /**
-   * Agents that record metrics and fail a step {@code OutputTooLarge} when its output's JSON is
-   * over {@code maxOutputBytes}.
+   * Agents as above that fail a step {@code OutputTooLarge} when its output's JSON is over {@code
+   * maxOutputBytes}.
    */
-  public AgentActivities(AgentRegistry registry, AgentMetrics metrics, long maxOutputBytes) {
+  public AgentActivities(
+      AgentRegistry registry,
+      AgentMetrics metrics,
+      OpenTelemetry openTelemetry,
+      long maxOutputBytes) {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
     this.maxOutputBytes = maxOutputBytes;
   }
 
@@ -138,7 +151,8 @@ public final class AgentActivities implements DynamicActivity {
               info.getWorkflowId(),
               info.getActivityId(),
               context::heartbeat,
-              control);
+              control,
+              openTelemetry);
       MDC.put("pipeline", request.pipeline());
       MDC.put("step", request.stepId());
       long started = System.nanoTime();

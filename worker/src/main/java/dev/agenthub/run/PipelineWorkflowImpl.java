@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private static final Logger log = Workflow.getLogger(PipelineWorkflowImpl.class);
-  private static final AgentCatalog AGENTS = AgentCatalog.builtIn();
 
   /** The {@code Workflow.getVersion} change id of the budget guard. */
   static final String BUDGET_GUARD_CHANGE = "budget-guard";
@@ -48,8 +47,19 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
   private final ApprovalDecisions decisions = new ApprovalDecisions();
+  private final ReportedUsage reportedUsage;
   private RunState state;
   private RunMetrics metrics;
+
+  /** An interpreter that reports external agents' usage nowhere (replay tests). */
+  public PipelineWorkflowImpl() {
+    this(ReportedUsage.NONE);
+  }
+
+  /** An interpreter that reports external agents' usage to {@code reportedUsage}. */
+  public PipelineWorkflowImpl(ReportedUsage reportedUsage) {
+    this.reportedUsage = reportedUsage;
+  }
 
   @Override
   public PipelineRunResult run(PipelineRunInput input) {
@@ -91,8 +101,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     input.reusedSteps().values().stream()
         .filter(reused -> pipeline.step(reused.id()).isPresent())
         .forEach(reused -> state.update(reused.reusedFromEarlierRun()));
+    // Built-in agents plus the declarations snapshotted when the run started (none for runs
+    // recorded before agents could be declared, which therefore schedule exactly as before).
+    AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
     StepExecutor executor =
-        new StepExecutor(state, decisions.taken(), AGENTS, pipeline.name(), info.getWorkflowId());
+        new StepExecutor(
+            state, decisions.taken(), agents, pipeline.name(), info.getWorkflowId(), reportedUsage);
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -100,7 +114,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             pipeline,
             state,
             executor,
-            AGENTS,
+            agents,
             budget,
             metrics,
             deadline == null ? null : deadline.reached(),

@@ -1,13 +1,18 @@
 package dev.agenthub.worker;
 
+import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentMetrics;
+import dev.agenthub.agents.AgentPlugins;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.PipelineWorkflowImpl;
+import dev.agenthub.run.ReportedUsage;
 import dev.agenthub.telemetry.Telemetry;
 import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
@@ -55,15 +60,36 @@ public final class PipelineWorker implements AutoCloseable {
       AgentsConfiguration agents,
       PriceTable prices,
       Telemetry telemetry) {
+    return start(client, taskQueue, settings, agents, prices, telemetry, AgentCatalog.builtIn());
+  }
+
+  /**
+   * Starts polling {@code taskQueue} with the built-in agents and the java agents on the class path
+   * (see {@link AgentPlugins}), checked against the declarations in {@code declared}.
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      AgentsConfiguration agents,
+      PriceTable prices,
+      Telemetry telemetry,
+      AgentCatalog declared) {
+    List<Agent> javaAgents = AgentPlugins.load(PipelineWorker.class.getClassLoader());
+    AgentPlugins.checkDeclared(javaAgents, declared);
+    AgentMetrics metrics = AgentMetrics.of(telemetry.meterRegistry(), agents, prices);
     return start(
         client,
         taskQueue,
         settings,
         new AgentActivities(
-            BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry()),
-            AgentMetrics.of(telemetry.meterRegistry(), agents, prices),
+            BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry())
+                .plus(javaAgents),
+            metrics,
+            telemetry.openTelemetry(),
             agents.getMaxOutputBytes()),
-        telemetry.workerInterceptors());
+        telemetry.workerInterceptors(),
+        metrics::reported);
   }
 
   /**
@@ -77,6 +103,22 @@ public final class PipelineWorker implements AutoCloseable {
       WorkerSettings settings,
       DynamicActivity agents,
       List<WorkerInterceptor> interceptors) {
+    return start(client, taskQueue, settings, agents, interceptors, ReportedUsage.NONE);
+  }
+
+  /**
+   * Starts polling {@code taskQueue}.
+   *
+   * @param agents the agents, dispatched by activity type (= agent name)
+   * @param reportedUsage where runs report the usage of agents in other workers
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      DynamicActivity agents,
+      List<WorkerInterceptor> interceptors,
+      ReportedUsage reportedUsage) {
     ActivityFailureLog.install();
     // Loading CEL takes seconds; pay it here rather than inside the first workflow task.
     CelExpressions.warmUp();
@@ -99,8 +141,9 @@ public final class PipelineWorker implements AutoCloseable {
                 .setUsingVirtualThreadsOnWorkflowWorker(virtual)
                 .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build());
-    worker.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class, AlertNotificationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(AlertNotificationWorkflowImpl.class);
+    worker.registerWorkflowImplementationFactory(
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(reportedUsage));
     worker.registerActivitiesImplementations(agents);
     factory.start();
     log.info(

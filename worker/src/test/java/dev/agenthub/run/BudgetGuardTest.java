@@ -27,6 +27,7 @@ class BudgetGuardTest {
             budgetUsd,
             priorSpendUsd == null ? null : "run-1",
             prices,
+            Map.of(),
             priorSpendUsd);
     return BudgetGuard.of(input, strict).orElseThrow();
   }

@@ -8,8 +8,10 @@ import static dev.agenthub.run.TestPipelines.sleep;
 import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.testing.Poll;
+import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -20,6 +22,7 @@ import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -125,6 +128,59 @@ class HistoryRecording {
   }
 
   /**
+   * {@code pipeline-v4-declared-agents.json}: a run of a built-in-like agent, then a declared
+   * external agent on task queue {@code python-agents} (served here by a worker that answers with
+   * plain maps, as another SDK would) whose declaration travels in the run's input.
+   */
+  @Test
+  void record_pipelineV4DeclaredAgentsHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("summarize", "echo", "{\"text\": \"${{ input.company }}\"}"),
+            agent("score", "score-lead", "{\"company\": \"${{ input.company }}\"}", "summarize"));
+    AgentDeclaration scoreLead =
+        new AgentDeclaration(
+            "score-lead",
+            "scores leads",
+            "python-agents",
+            json("{\"type\": \"object\"}"),
+            null,
+            "30s",
+            null,
+            "20s",
+            true);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.newWorker("python-agents")
+          .registerActivitiesImplementations(
+              (DynamicActivity)
+                  args ->
+                      Map.of(
+                          "output",
+                          Map.of("score", 0.8),
+                          "usage",
+                          Map.of("model", "lead-scorer-v1", "inputTokens", 3, "costUsd", 0.0002)));
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "declared-agents-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      workflow.run(
+          PipelineRunInput.of(pipeline, json("{\"company\": \"Acme\"}"))
+              .withAgents(Map.of("score-lead", scoreLead)));
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v4-declared-agents.json"),
+          client.fetchHistory(id).toJson(true));
+    }
+  }
+
+  /**
    * {@code pipeline-v4-expression-limits.json}: version 1 of {@code expression-limits}. A step
    * succeeds; the next one's template nests two comprehensions over a 100-element input (10,000
    * iterations), so it fails {@code ExpressionLimitExceeded} and the run fails.
@@ -188,6 +244,7 @@ class HistoryRecording {
                 "sim-small",
                 new dev.agenthub.cost.Price(
                     "sim-small", 0, 1_000, java.time.LocalDate.of(2026, 1, 1))),
+            java.util.Map.of(),
             0.20);
     record(input, "budget-run.retry", "pipeline-v6-budget-worst-case.json");
   }

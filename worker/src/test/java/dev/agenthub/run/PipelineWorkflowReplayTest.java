@@ -1,5 +1,6 @@
 package dev.agenthub.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.temporal.common.WorkflowExecutionHistory;
@@ -117,6 +118,22 @@ class PipelineWorkflowReplayTest {
     File history = resource("histories/pipeline-v6-budget-worst-case.json");
 
     assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run of a declared external agent: its declaration travels in the run's input and puts its
+   * activity on the declared task queue with the declared timeouts. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4DeclaredAgentsHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-declared-agents.json");
+
+    assertThat(Files.readString(history.toPath()))
+        .contains("\"name\": \"python-agents\"", "\"heartbeatTimeout\": \"20s\"");
+    assertThatCode(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
+        .doesNotThrowAnyException();
   }
 
   private static File resource(String name) throws URISyntaxException {

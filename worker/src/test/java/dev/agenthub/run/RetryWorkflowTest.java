@@ -76,6 +76,7 @@ class RetryWorkflowTest {
         original.budgetUsd(),
         failedId,
         original.prices(),
+        original.agents(),
         RetryPlan.spentUsd(original.priorSpendUsd(), succeeded.values()));
   }
 
@@ -148,7 +149,7 @@ class RetryWorkflowTest {
     PipelineRunInput fresh =
         new PipelineRunInput(pipeline, json("{}"), Map.of(), 0.25, null, PRICES);
     PipelineRunInput retried =
-        new PipelineRunInput(pipeline, json("{}"), Map.of(), 0.25, "run-1", PRICES, 0.20);
+        new PipelineRunInput(pipeline, json("{}"), Map.of(), 0.25, "run-1", PRICES, Map.of(), 0.20);
 
     stub("afford-fresh").run(fresh);
     ApplicationFailure failure = failureOf(() -> stub("afford-retried").run(retried));

@@ -59,6 +59,7 @@ final class RunRestarts {
             original.budgetUsd(),
             workflowId,
             Map.of(),
+            original.agents(),
             RetryPlan.spentUsd(original.priorSpendUsd(), succeeded.values()));
     try {
       return TemporalRunService.started(
@@ -99,7 +100,8 @@ final class RunRestarts {
     PipelineRunInput original = originalInput(workflowId);
     PipelineRunInput input =
         new PipelineRunInput(
-            original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null);
+                original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null)
+            .withAgents(original.agents());
     String id = RunIds.newWorkflowId(original.pipeline().name());
     return TemporalRunService.call(
         id,

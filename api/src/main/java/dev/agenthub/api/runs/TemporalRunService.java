@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
@@ -61,11 +62,22 @@ public final class TemporalRunService implements RunService {
       Listing listing,
       PriceTable prices,
       MeterRegistry meters) {
+    this(client, taskQueue, listing, prices, meters, AgentCatalog.builtIn());
+  }
+
+  /** A service as above whose runs snapshot the declarations of {@code agents} they use. */
+  public TemporalRunService(
+      WorkflowClient client,
+      String taskQueue,
+      Listing listing,
+      PriceTable prices,
+      MeterRegistry meters,
+      AgentCatalog agents) {
     this.client = client;
     this.meters = meters;
-    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC());
+    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
     this.listing = new RunListing(client, listing);
-    this.describer = new RunDescriber(client);
+    this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
     this.restarts = new RunRestarts(client, starter, this.describer, this.listing);
   }

@@ -8,7 +8,6 @@ import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.Durations;
 import dev.agenthub.agents.HttpBodies;
@@ -73,8 +72,8 @@ public final class HttpAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.HTTP;
+  public String name() {
+    return BuiltInAgentSpecs.HTTP.name();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.HttpBodies;
@@ -104,8 +103,8 @@ public final class LlmAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.LLM;
+  public String name() {
+    return BuiltInAgentSpecs.LLM.name();
   }
 
   @Override

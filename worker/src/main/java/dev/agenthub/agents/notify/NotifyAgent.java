@@ -6,7 +6,6 @@ import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.AttemptControl;
 import dev.agenthub.agents.BuiltInAgentSpecs;
@@ -59,8 +58,8 @@ public final class NotifyAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.NOTIFY;
+  public String name() {
+    return BuiltInAgentSpecs.NOTIFY.name();
   }
 
   @Override

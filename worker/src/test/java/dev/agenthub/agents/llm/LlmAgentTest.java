@@ -18,6 +18,7 @@ import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,7 +318,8 @@ class LlmAgentTest {
             "wf",
             "act",
             details -> beats.incrementAndGet(),
-            AttemptControl.unbounded());
+            AttemptControl.unbounded(),
+            OpenTelemetry.noop());
 
     long started = System.nanoTime();
     agent.run(call);
