@@ -1,6 +1,7 @@
 package dev.agenthub.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 
 /**
  * Token estimates for the {@code llm} agent's arguments, used by the simulated provider and by
@@ -45,10 +46,29 @@ public final class TokenEstimates {
   }
 
   /**
-   * The most completion tokens an {@code llm} step may produce: its {@code max_tokens}, or {@link
-   * #DEFAULT_MAX_OUTPUT_TOKENS} when it sets none.
+   * The most completion tokens an {@code llm} step may produce: its {@code max_tokens} (a number,
+   * or a text holding one, as a rendered template gives), or {@link #DEFAULT_MAX_OUTPUT_TOKENS},
+   * which the llm agent sends when the step sets none.
    */
   public static long maxOutputTokens(JsonNode arguments) {
+    JsonNode max = arguments == null ? null : arguments.get("max_tokens");
+    if (max != null && max.isTextual()) {
+      try {
+        long parsed = new BigDecimal(max.textValue().trim()).longValueExact();
+        return parsed > 0 ? parsed : DEFAULT_MAX_OUTPUT_TOKENS;
+      } catch (NumberFormatException | ArithmeticException notAWholeNumber) {
+        // The llm agent refuses the step; nothing to reserve beyond the default.
+        return DEFAULT_MAX_OUTPUT_TOKENS;
+      }
+    }
+    return maxOutputTokensAsFirstEstimated(arguments);
+  }
+
+  /**
+   * {@link #maxOutputTokens} as budget checks first read it, ignoring a numeric text: only for
+   * replaying runs recorded then.
+   */
+  public static long maxOutputTokensAsFirstEstimated(JsonNode arguments) {
     JsonNode max = arguments == null ? null : arguments.get("max_tokens");
     if (max != null && max.canConvertToLong() && max.asLong() > 0) {
       return max.asLong();

@@ -3,17 +3,12 @@ package dev.agenthub.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.SecretReferences;
+import dev.agenthub.dsl.expr.StepReferences;
 import dev.agenthub.dsl.expr.Templates;
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.ast.CelConstant;
-import dev.cel.common.ast.CelExpr;
-import dev.cel.common.ast.CelExpr.ExprKind.Kind;
-import dev.cel.common.navigation.CelNavigableAst;
-import dev.cel.common.navigation.CelNavigableExpr;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles a definition's CEL (conditions, {@code ${{ }}} templates, raw expressions) and checks
@@ -34,7 +29,7 @@ final class ExpressionChecker {
   void checkExpression(String expression, String path, int stepIndex, StepDefinition step) {
     try {
       CelAbstractSyntaxTree ast = CelExpressions.compile(expression);
-      referencedSteps(ast).forEach(id -> checkReference(id, path, stepIndex, step));
+      StepReferences.in(ast).forEach(id -> checkReference(id, path, stepIndex, step));
     } catch (ExpressionException e) {
       errors.add(new ValidationError(path, e.getMessage()));
     }
@@ -42,12 +37,34 @@ final class ExpressionChecker {
 
   /** Checks every template in every string of {@code value}, with paths to each string. */
   void checkTemplates(JsonNode value, String path, int stepIndex, StepDefinition step) {
+    checkTemplates(value, path, stepIndex, step, false);
+  }
+
+  /**
+   * {@link #checkTemplates(JsonNode, String, int, StepDefinition)}, accepting {@code ${{
+   * secrets.NAME }}} references when {@code secretsAllowed} (the header values of an http step).
+   */
+  void checkTemplates(
+      JsonNode value, String path, int stepIndex, StepDefinition step, boolean secretsAllowed) {
     forEachString(
         value,
         path,
         (stringPath, text) ->
             Templates.expressionsIn(text)
-                .forEach(expression -> checkExpression(expression, stringPath, stepIndex, step)));
+                .forEach(
+                    expression -> {
+                      if (SecretReferences.secretName(expression).isEmpty()) {
+                        checkExpression(expression, stringPath, stepIndex, step);
+                      } else if (!secretsAllowed) {
+                        errors.add(
+                            new ValidationError(
+                                stringPath,
+                                "`${{ "
+                                    + expression
+                                    + " }}` may only be used in the header values of an http"
+                                    + " step"));
+                      }
+                    }));
   }
 
   private void checkReference(String id, String path, int stepIndex, StepDefinition step) {
@@ -62,37 +79,6 @@ final class ExpressionChecker {
           new ValidationError(
               path, "references step \"" + id + "\" which is not upstream (add it to needs)"));
     }
-  }
-
-  /**
-   * The step ids {@code ast} reads, as {@code steps.<id>}, {@code steps['<id>']} or {@code
-   * has(steps.<id>)}.
-   */
-  static Set<String> referencedSteps(CelAbstractSyntaxTree ast) {
-    Set<String> ids = new LinkedHashSet<>();
-    CelNavigableAst.fromAst(ast)
-        .getRoot()
-        .allNodes()
-        .map(CelNavigableExpr::expr)
-        .forEach(
-            expr -> {
-              if (expr.getKind() == Kind.SELECT && isStepsIdent(expr.select().operand())) {
-                ids.add(expr.select().field());
-              } else if (expr.getKind() == Kind.CALL
-                  && expr.call().function().equals("_[_]")
-                  && expr.call().args().size() == 2
-                  && isStepsIdent(expr.call().args().get(0))
-                  && expr.call().args().get(1).getKind() == Kind.CONSTANT
-                  && expr.call().args().get(1).constant().getKind()
-                      == CelConstant.Kind.STRING_VALUE) {
-                ids.add(expr.call().args().get(1).constant().stringValue());
-              }
-            });
-    return ids;
-  }
-
-  private static boolean isStepsIdent(CelExpr expr) {
-    return expr.getKind() == Kind.IDENT && expr.ident().name().equals("steps");
   }
 
   /** Visits every string in {@code value} with its document path. */

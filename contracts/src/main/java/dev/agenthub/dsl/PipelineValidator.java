@@ -100,17 +100,18 @@ public final class PipelineValidator {
     if (with == null) {
       return;
     }
-    boolean transform =
-        step.type() != StepType.APPROVAL
-            && step.type() != StepType.SLEEP
-            && BuiltInAgentSpecs.TRANSFORM.name().equals(step.agent());
+    boolean agent = step.type() != StepType.APPROVAL && step.type() != StepType.SLEEP;
+    boolean transform = agent && BuiltInAgentSpecs.TRANSFORM.name().equals(step.agent());
+    boolean http = agent && BuiltInAgentSpecs.HTTP.name().equals(step.agent());
     for (Map.Entry<String, JsonNode> argument : with.properties()) {
       String argumentPath = DocumentPaths.key(path + ".with", argument.getKey());
       // The transform agent evaluates its expression itself: raw CEL, not a template.
       if (transform && argument.getKey().equals("expression") && argument.getValue().isTextual()) {
         expressions.checkExpression(argument.getValue().textValue(), argumentPath, i, step);
       } else {
-        expressions.checkTemplates(argument.getValue(), argumentPath, i, step);
+        // Secrets reach only the http agent's request headers, resolved inside its activity.
+        boolean headers = http && argument.getKey().equals("headers");
+        expressions.checkTemplates(argument.getValue(), argumentPath, i, step, headers);
       }
     }
   }

@@ -22,8 +22,28 @@ public final class FailureTypes {
    */
   public static final String AGENT_EGRESS_DENIED = "AgentEgressDenied";
 
+  /**
+   * A step's output is larger than the worker allows ({@code agents.maxOutputBytes}, 256 KiB by
+   * default), which keeps every payload and the run's history inside Temporal's limits: not
+   * retried.
+   */
+  public static final String OUTPUT_TOO_LARGE = "OutputTooLarge";
+
+  /**
+   * The run's history grew past the size at which the interpreter starts no more steps (40 MiB,
+   * below Temporal's 50 MiB, where the server would terminate the run): the step did not start and
+   * the run fails.
+   */
+  public static final String HISTORY_TOO_LARGE = "HistoryTooLarge";
+
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
+
+  /**
+   * An expression would do more work than the evaluation limits allow (comprehension iterations or
+   * nesting, the size of the values it computes): not retried. The message quotes the expression.
+   */
+  public static final String EXPRESSION_LIMIT_EXCEEDED = "ExpressionLimitExceeded";
 
   /**
    * A step's rendered arguments are unusable by the step itself (a {@code sleep} duration that is
@@ -48,6 +68,12 @@ public final class FailureTypes {
 
   /** The next step's worst-case cost would exceed the run's budget. */
   public static final String BUDGET_EXCEEDED = "BudgetExceeded";
+
+  /**
+   * An {@code llm} step of a run with a budget names a model the price table lacks, so the budget
+   * cannot bound what it costs: the step does not start.
+   */
+  public static final String UNPRICED_MODEL = "UnpricedModel";
 
   /** A step was stopped because the run failed or was cancelled. */
   public static final String CANCELLED = "Cancelled";

@@ -23,6 +23,9 @@ import java.util.Map;
  *     the run started: the interpreter takes their task queues, timeouts, retry policies and cost
  *     bearing from here, so editing an agents file never changes a run in flight. Empty for runs of
  *     built-in agents only (and for runs recorded before agents could be declared).
+ * @param priorSpendUsd what earlier attempts of this run spent (the runs this one retries, back to
+ *     the first), in US dollars, or {@code null} for a fresh run; the budget counts it as spent, so
+ *     retrying cannot multiply the limit
  */
 public record PipelineRunInput(
     PipelineDefinition pipeline,
@@ -31,12 +34,25 @@ public record PipelineRunInput(
     Double budgetUsd,
     String retryOf,
     Map<String, Price> prices,
-    Map<String, AgentDeclaration> agents) {
+    Map<String, AgentDeclaration> agents,
+    Double priorSpendUsd) {
 
   public PipelineRunInput {
     reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
     agents = agents == null ? Map.of() : Map.copyOf(agents);
+  }
+
+  /** An input without carried spend, as every run but a retry has. */
+  public PipelineRunInput(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      Map<String, StepProgress> reusedSteps,
+      Double budgetUsd,
+      String retryOf,
+      Map<String, Price> prices,
+      Map<String, AgentDeclaration> agents) {
+    this(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, null);
   }
 
   /** An input without declared agents. */
@@ -76,11 +92,13 @@ public record PipelineRunInput(
 
   /** This input with {@code prices} as its price snapshot. */
   public PipelineRunInput withPrices(Map<String, Price> prices) {
-    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents);
+    return new PipelineRunInput(
+        pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, priorSpendUsd);
   }
 
   /** This input with {@code agents} as its snapshot of declared agents. */
   public PipelineRunInput withAgents(Map<String, AgentDeclaration> agents) {
-    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents);
+    return new PipelineRunInput(
+        pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, priorSpendUsd);
   }
 }

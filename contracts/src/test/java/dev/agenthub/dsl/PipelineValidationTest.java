@@ -300,8 +300,8 @@ class PipelineValidationTest {
               - {id: b, agent: transform, with: {expression: "input.("}, needs: [a]}
             """,
             List.of(
-                "steps[0].with.messages[1].content: invalid expression at column 1 in"
-                    + " \"secrets.key\": undeclared reference to 'secrets' (in container '')",
+                "steps[0].with.messages[1].content: `${{ secrets.key }}` may only be used in the"
+                    + " header values of an http step",
                 "steps[1].with.expression: syntax error at column 7 in \"input.(\": no"
                     + " viable alternative at input '.('")),
         Arguments.of(
@@ -419,7 +419,57 @@ class PipelineValidationTest {
             List.of(
                 "steps[0].retry.maxAttempts: must be at least 1, got 0",
                 "steps[0].retry.backoffCoefficient: must be at least 1.0, got 0.99",
-                "steps[0].retry.maximumInterval: must not be shorter than initialInterval")));
+                "steps[0].retry.maximumInterval: must not be shorter than initialInterval")),
+        Arguments.of(
+            "secrets outside the header values of an http step",
+            """
+            name: x
+            steps:
+              - id: a
+                agent: http
+                with:
+                  url: "https://api.example.com/${{ secrets.TOKEN }}"
+                  headers: {Authorization: "Bearer ${{ secrets.TOKEN }}"}
+                  body: {key: "${{ secrets.TOKEN }}"}
+              - {id: b, agent: notify, with: {text: "${{ secrets.TOKEN }}", headers: "${{ secrets.X }}"}}
+              - {id: c, agent: transform, with: {expression: "secrets.TOKEN"}, when: "secrets.A == ''"}
+            """,
+            List.of(
+                "steps[0].with.url: `${{ secrets.TOKEN }}` may only be used in the header values"
+                    + " of an http step",
+                "steps[0].with.body.key: `${{ secrets.TOKEN }}` may only be used in the header"
+                    + " values of an http step",
+                "steps[1].with.headers: unknown argument for agent \"notify\"",
+                "steps[1].with.text: `${{ secrets.TOKEN }}` may only be used in the header values"
+                    + " of an http step",
+                "steps[1].with.headers: `${{ secrets.X }}` may only be used in the header values"
+                    + " of an http step",
+                "steps[2].when: invalid expression at column 1 in \"secrets.A == ''\":"
+                    + " undeclared reference to 'secrets' (in container '')",
+                "steps[2].with.expression: invalid expression at column 1 in \"secrets.TOKEN\":"
+                    + " undeclared reference to 'secrets' (in container '')")));
+  }
+
+  @Test
+  void parse_acceptsSecretsInTheHeaderValuesOfAnHttpStep() {
+    PipelineDefinition definition =
+        PipelineLoader.parse(
+            """
+            name: x
+            steps:
+              - id: a
+                agent: http
+                with:
+                  url: https://api.example.com/items
+                  headers:
+                    Authorization: "Bearer ${{ secrets.API_TOKEN }}"
+                    X-Key: "${{secrets.KEY_2}}"
+            """,
+            "p.yml",
+            AGENTS);
+
+    assertThat(definition.steps().get(0).with().path("headers").path("X-Key").textValue())
+        .isEqualTo("${{secrets.KEY_2}}");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.agenthub.agents;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenthub.run.FailureTypes;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -43,6 +44,7 @@ public final class AgentActivities implements DynamicActivity {
 
   private final AgentRegistry registry;
   private final AgentMetrics metrics;
+  private final long maxOutputBytes;
   private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
   private final OpenTelemetry openTelemetry;
 
@@ -59,9 +61,22 @@ public final class AgentActivities implements DynamicActivity {
   /** Agents as above whose calls carry {@code openTelemetry} (see {@link AgentCall}). */
   public AgentActivities(
       AgentRegistry registry, AgentMetrics metrics, OpenTelemetry openTelemetry) {
+    this(registry, metrics, openTelemetry, AgentsConfiguration.DEFAULT_MAX_OUTPUT_BYTES);
+  }
+
+  /**
+   * Agents as above that fail a step {@code OutputTooLarge} when its output's JSON is over {@code
+   * maxOutputBytes}.
+   */
+  public AgentActivities(
+      AgentRegistry registry,
+      AgentMetrics metrics,
+      OpenTelemetry openTelemetry,
+      long maxOutputBytes) {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
     this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
+    this.maxOutputBytes = maxOutputBytes;
   }
 
   @Override
@@ -79,6 +94,33 @@ public final class AgentActivities implements DynamicActivity {
     } finally {
       MDC.remove("pipeline");
       MDC.remove("step");
+    }
+  }
+
+  /**
+   * Refuses an output over the limit here, where it is still only in this process: returned, it
+   * would go into the history and into every later step's arguments, and one over Temporal's
+   * payload limit would fail the workflow task instead of the step.
+   */
+  private void checkOutputSize(AgentResult result) throws AgentException {
+    if (result.output() == null) {
+      return;
+    }
+    long bytes;
+    try {
+      bytes = HttpBodies.JSON.writeValueAsBytes(result.output()).length;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw AgentException.configError("the agent's output is not JSON: " + e.getOriginalMessage());
+    }
+    if (bytes > maxOutputBytes) {
+      throw new AgentException(
+          FailureTypes.OUTPUT_TOO_LARGE,
+          "the step's output is "
+              + bytes
+              + " bytes of JSON; this worker allows at most "
+              + maxOutputBytes
+              + " (agents.maxOutputBytes)",
+          false);
     }
   }
 
@@ -118,6 +160,7 @@ public final class AgentActivities implements DynamicActivity {
       try (HeartbeatTicker.Ticking ticking = heartbeats.start(context, control)) {
         result = agent.run(call).withAttempt(attempt);
       }
+      checkOutputSize(result);
       metrics.completed(
           info.getActivityType(), request, result, Duration.ofNanos(System.nanoTime() - started));
       if (result.usage() != null) {

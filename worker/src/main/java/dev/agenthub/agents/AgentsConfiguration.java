@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agenthub.agents.http.Cidr;
+import dev.agenthub.dsl.expr.SecretReferences;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,9 @@ import java.util.function.Function;
  *     allowedHosts: []                # if not empty, the only hosts: api.example.com, *.example.com
  *     allowedCidrs: []                # ranges reachable although refused by default: 10.20.0.0/16
  *     allowLoopback:                  # unset = false in the worker, true in dev and run
+ *   secrets:                          # what `secrets.NAME` in header values reads, by NAME
+ *     GITHUB_TOKEN: GITHUB_TOKEN      # NAME: environment variable holding the value
+ * maxOutputBytes: 262144              # a step output's JSON size limit; larger fails OutputTooLarge
  * notify:
  *   defaultChannel: default           # channel used when a step sets none
  *   channels:
@@ -51,7 +55,28 @@ public final class AgentsConfiguration {
   private Llm llm = Llm.DEFAULT;
   private Http http = Http.DEFAULT;
   private Notify notify = Notify.DEFAULT;
+  private long maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
   @JsonIgnore private Function<String, String> environment = System::getenv;
+
+  /**
+   * The default {@link #getMaxOutputBytes}: 256 KiB, an eighth of Temporal's 2 MiB payload limit,
+   * so that outputs, the arguments templated from them and the run's result all fit.
+   */
+  public static final long DEFAULT_MAX_OUTPUT_BYTES = 256L * 1024;
+
+  /** The largest step output, as JSON bytes, an agent may return. */
+  @JsonProperty
+  public long getMaxOutputBytes() {
+    return maxOutputBytes;
+  }
+
+  @JsonProperty
+  public void setMaxOutputBytes(long maxOutputBytes) {
+    if (maxOutputBytes < 1 || maxOutputBytes > 1024L * 1024) {
+      throw new IllegalArgumentException("agents.maxOutputBytes must be from 1 to 1048576");
+    }
+    this.maxOutputBytes = maxOutputBytes;
+  }
 
   /** LLM providers. */
   @JsonProperty
@@ -109,6 +134,7 @@ public final class AgentsConfiguration {
     AgentsConfiguration copy = new AgentsConfiguration();
     copy.llm = llm;
     copy.notify = notify;
+    copy.maxOutputBytes = maxOutputBytes;
     copy.environment = environment;
     Egress egress = http.egress();
     copy.http =
@@ -120,7 +146,8 @@ public final class AgentsConfiguration {
                     egress.ports(),
                     egress.allowedHosts(),
                     egress.allowedCidrs(),
-                    true));
+                    true),
+                http.secrets());
     return copy;
   }
 
@@ -192,13 +219,28 @@ public final class AgentsConfiguration {
    * Settings of the {@code http} agent.
    *
    * @param egress where it may connect; public addresses only by default
+   * @param secrets the secrets its header values may reference as {@code ${{ secrets.NAME }}}: the
+   *     name of the environment variable holding each, by {@code NAME}; none by default
    */
-  public record Http(Egress egress) {
+  public record Http(Egress egress, Map<String, String> secrets) {
 
-    static final Http DEFAULT = new Http(null);
+    static final Http DEFAULT = new Http(null, null);
 
     public Http {
       egress = egress == null ? Egress.DEFAULT : egress;
+      secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+      secrets.forEach(
+          (name, variable) -> {
+            if (!SecretReferences.NAME.matcher(name).matches()
+                || variable == null
+                || variable.isBlank()) {
+              throw new IllegalArgumentException(
+                  "agents.http.secrets: \""
+                      + name
+                      + "\" needs a name of letters, digits and underscores and the name of an"
+                      + " environment variable");
+            }
+          });
     }
   }
 

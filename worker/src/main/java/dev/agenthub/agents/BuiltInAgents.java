@@ -3,6 +3,7 @@ package dev.agenthub.agents;
 import static java.util.Objects.requireNonNull;
 
 import dev.agenthub.agents.http.EgressPolicy;
+import dev.agenthub.agents.http.HeaderSecrets;
 import dev.agenthub.agents.http.HttpAgent;
 import dev.agenthub.agents.llm.LlmAgent;
 import dev.agenthub.agents.notify.NotifyAgent;
@@ -46,7 +47,10 @@ public final class BuiltInAgents {
         List.of(
             new LlmAgent(config, prices, clock, http, openTelemetry),
             new HttpAgent(
-                http, EgressPolicy.from(config.getHttp().egress()), TracedHttp.of(openTelemetry)),
+                http,
+                EgressPolicy.from(config.getHttp().egress()),
+                new HeaderSecrets(config.getHttp().secrets(), config.environment()),
+                TracedHttp.of(openTelemetry)),
             new NotifyAgent(config, http, TracedHttp.withSecretUrls(openTelemetry)),
             new TransformAgent()));
   }

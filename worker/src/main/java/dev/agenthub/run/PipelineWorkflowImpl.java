@@ -7,7 +7,7 @@ import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.expr.ExpressionException;
-import dev.agenthub.dsl.expr.Templates;
+import dev.agenthub.dsl.expr.ExpressionLimits;
 import dev.agenthub.telemetry.MetricNames;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -36,6 +36,15 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   /** The {@code Workflow.getVersion} change id of the pipeline timeout as a workflow timer. */
   static final String PIPELINE_TIMEOUT_CHANGE = "pipeline-timeout";
+
+  /**
+   * The {@code Workflow.getVersion} change id of the budget guard reading {@code max_tokens} as the
+   * llm agent does and refusing models without a price.
+   */
+  static final String BUDGET_WORST_CASE_CHANGE = "budget-worst-case";
+
+  /** The {@code Workflow.getVersion} change id of the limits on evaluating expressions. */
+  static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
   private final ApprovalDecisions decisions = new ApprovalDecisions();
   private final ReportedUsage reportedUsage;
@@ -80,9 +89,15 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     PipelineDefinition pipeline = input.pipeline();
     // Runs recorded before the budget guard existed replay without it (no marker in their history).
     int version = Workflow.getVersion(BUDGET_GUARD_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    BudgetGuard budget = version >= 1 ? BudgetGuard.of(input).orElse(null) : null;
+    BudgetGuard budget =
+        version >= 1 ? BudgetGuard.of(input, strictWorstCase(input)).orElse(null) : null;
     WorkflowInfo info = Workflow.getInfo();
-    state = new RunState(pipeline, input.input(), runVariable(info, pipeline, input.retryOf()));
+    state =
+        new RunState(
+            pipeline,
+            input.input(),
+            runVariable(info, pipeline, input.retryOf()),
+            expressionLimits());
     input.reusedSteps().values().stream()
         .filter(reused -> pipeline.step(reused.id()).isPresent())
         .forEach(reused -> state.update(reused.reusedFromEarlierRun()));
@@ -102,7 +117,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             agents,
             budget,
             metrics,
-            deadline == null ? null : deadline.reached());
+            deadline == null ? null : deadline.reached(),
+            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1);
     String failedStep = scheduler.run().orElse(null);
     if (deadline != null) {
       deadline.cancel();
@@ -145,6 +161,28 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   }
 
   /**
+   * Whether the budget guard takes a numeric-text {@code max_tokens} at its word and refuses models
+   * without a price. Asked only of runs with a budget; runs recorded before (no marker) replay with
+   * the first estimate, under which such steps counted as free.
+   */
+  private static boolean strictWorstCase(PipelineRunInput input) {
+    return input.effectiveBudgetUsd() != null
+        && Workflow.getVersion(BUDGET_WORST_CASE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * Expressions stop at their evaluation limits (iterations, nesting, sizes), so a hostile input
+   * fails its step {@code ExpressionLimitExceeded} instead of stalling the workflow task. Runs
+   * recorded before the limits existed (no marker in their history) replay without them, exactly as
+   * they evaluated then.
+   */
+  private static ExpressionLimits expressionLimits() {
+    return Workflow.getVersion(EXPRESSION_LIMITS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? ExpressionLimits.ENFORCED
+        : ExpressionLimits.NONE;
+  }
+
+  /**
    * The pipeline's timeout as a workflow timer, or null when it has none. Runs recorded before the
    * timer existed (no marker in their history) replay without it, under the server-side timeout.
    */
@@ -169,11 +207,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       return null;
     }
     try {
-      return Templates.render(pipeline.output(), state.variables());
+      return state.render(pipeline.output());
     } catch (ExpressionException e) {
       state.finish(RunStatus.FAILED, null);
+      StepError error = StepErrors.ofExpression(e);
       throw ApplicationFailure.newNonRetryableFailure(
-          "output: " + e.getMessage(), FailureTypes.EXPRESSION_ERROR, state.progress());
+          "output: " + error.message(), error.type(), state.progress());
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.dsl.expr.ExpressionLimits;
+import dev.agenthub.dsl.expr.Templates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the interpreter knows about one run: each step's progress with its full output, the
@@ -21,15 +26,28 @@ final class RunState {
   /** Outputs above this size are left out of the progress view (the full value stays here). */
   static final int MAX_VIEW_OUTPUT_BYTES = 16 * 1024;
 
+  /** The outputs one progress view shows, in bytes in all; later ones are left out. */
+  static final int MAX_VIEW_TOTAL_OUTPUT_BYTES = 256 * 1024;
+
   private final PipelineDefinition pipeline;
   private final JsonNode input;
   private final ObjectNode runVariable;
+  private final ExpressionLimits limits;
   private final Map<String, StepProgress> steps = new LinkedHashMap<>();
   private RunStatus status = RunStatus.RUNNING;
   private String failedStep;
 
-  RunState(PipelineDefinition pipeline, JsonNode input, ObjectNode runVariable) {
+  /**
+   * {@code limits} is {@link ExpressionLimits#NONE} only for runs recorded before expressions had
+   * limits (see {@link PipelineWorkflowImpl#EXPRESSION_LIMITS_CHANGE}).
+   */
+  RunState(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      ObjectNode runVariable,
+      ExpressionLimits limits) {
     this.pipeline = pipeline;
+    this.limits = limits;
     this.input = input == null ? JsonNodeFactory.instance.objectNode() : input;
     this.runVariable = runVariable;
     for (StepDefinition step : pipeline.steps()) {
@@ -98,13 +116,26 @@ final class RunState {
     return totals;
   }
 
-  /** The progress view: outputs over {@link #MAX_VIEW_OUTPUT_BYTES} are replaced by their size. */
+  /**
+   * The progress view (the {@code progress} query, the run's result and its failure details): an
+   * output over {@link #MAX_VIEW_OUTPUT_BYTES}, or one that would take the outputs shown past
+   * {@link #MAX_VIEW_TOTAL_OUTPUT_BYTES}, is replaced by its size, so the view stays far below
+   * Temporal's payload limit however many steps the run has.
+   */
   RunProgress progress() {
     List<StepProgress> view = new ArrayList<>(steps.size());
-    steps
-        .values()
-        .forEach(
-            s -> view.add(s.outputBytes() > MAX_VIEW_OUTPUT_BYTES ? s.withOutputLeftOut() : s));
+    long shown = 0;
+    for (StepProgress step : steps.values()) {
+      if (step.output() == null) {
+        view.add(step);
+      } else if (step.outputBytes() > MAX_VIEW_OUTPUT_BYTES
+          || shown + step.outputBytes() > MAX_VIEW_TOTAL_OUTPUT_BYTES) {
+        view.add(step.withOutputLeftOut());
+      } else {
+        shown += step.outputBytes();
+        view.add(step);
+      }
+    }
     return new RunProgress(pipeline.name(), pipeline.version(), status, view, usage(), failedStep);
   }
 
@@ -123,10 +154,24 @@ final class RunState {
     return Map.of("input", input, "steps", stepsVariable, "run", runVariable);
   }
 
-  /** The variables as one JSON object, for agents that evaluate CEL themselves. */
-  ObjectNode variablesObject() {
+  /** {@code value} with its {@code ${{ }}} templates rendered against the variables now. */
+  JsonNode render(JsonNode value) {
+    return Templates.render(value, variables(), limits);
+  }
+
+  /** The boolean value of {@code condition} over the variables now. */
+  boolean test(String condition) {
+    return CelExpressions.test(condition, variables(), limits);
+  }
+
+  /**
+   * The variables as one JSON object, for agents that evaluate CEL themselves, with only the steps
+   * in {@code stepsRead} (all steps when empty).
+   */
+  ObjectNode variablesObject(Optional<Set<String>> stepsRead) {
     ObjectNode context = JsonNodeFactory.instance.objectNode();
     variables().forEach(context::set);
+    stepsRead.ifPresent(ids -> ((ObjectNode) context.get("steps")).retain(ids));
     return context;
   }
 

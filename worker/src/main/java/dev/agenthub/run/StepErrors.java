@@ -1,5 +1,7 @@
 package dev.agenthub.run;
 
+import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.ExpressionLimitException;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.worker.NonDeterministicException;
 
@@ -39,6 +41,18 @@ final class StepErrors {
    */
   static StepError evaluationFailed(String where, RuntimeException error) {
     return new StepError(FailureTypes.STEP_EVALUATION_FAILED, where + ": " + describe(error));
+  }
+
+  /**
+   * A step failure for an expression that failed: {@link FailureTypes#EXPRESSION_LIMIT_EXCEEDED}
+   * when it outgrew the evaluation limits, else {@link FailureTypes#EXPRESSION_ERROR}.
+   */
+  static StepError ofExpression(ExpressionException error) {
+    String type =
+        error instanceof ExpressionLimitException
+            ? FailureTypes.EXPRESSION_LIMIT_EXCEEDED
+            : FailureTypes.EXPRESSION_ERROR;
+    return new StepError(type, error.getMessage());
   }
 
   /** The error's class and message, e.g. {@code IllegalArgumentException: bad value}. */

@@ -12,7 +12,7 @@ import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.expr.ExpressionException;
-import dev.agenthub.dsl.expr.Templates;
+import dev.agenthub.dsl.expr.StepReferences;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
@@ -23,6 +23,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one step of a pipeline inside the workflow: an agent as an activity, an approval as a wait
@@ -71,7 +73,7 @@ final class StepExecutor {
       return StepOutcome.failed(
           attemptsOf(e, step, catalog.declaration(step.agent()).orElse(null)), errorOf(e));
     } catch (ExpressionException e) {
-      return StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage()));
+      return StepOutcome.failed(0, StepErrors.ofExpression(e));
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;
@@ -83,7 +85,7 @@ final class StepExecutor {
   private StepOutcome runAgent(StepDefinition step) {
     JsonNode arguments = render(step.with());
     boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
-    JsonNode context = readsContext ? state.variablesObject() : null;
+    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments)) : null;
     AgentRequest request =
         new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
     AgentDeclaration declared = catalog.declaration(step.agent()).orElse(null);
@@ -101,6 +103,17 @@ final class StepExecutor {
       return StepOutcome.skipped(result.attempt(), result.skippedReason());
     }
     return StepOutcome.succeeded(result.output(), result.attempt(), result.usage());
+  }
+
+  /**
+   * The steps an agent that evaluates its {@code expression} itself may read: those it names, so
+   * its input (and the history) holds only what it uses; empty for all of them.
+   */
+  private static Optional<Set<String>> stepsRead(JsonNode arguments) {
+    JsonNode expression = arguments.path("expression");
+    return expression.isTextual()
+        ? StepReferences.exactlyIn(expression.textValue())
+        : Optional.empty();
   }
 
   private StepOutcome awaitApproval(StepDefinition step) {
@@ -156,7 +169,7 @@ final class StepExecutor {
   }
 
   private JsonNode render(JsonNode with) {
-    return Templates.render(with == null ? JSON.objectNode() : with, state.variables());
+    return state.render(with == null ? JSON.objectNode() : with);
   }
 
   private Instant now() {

@@ -1,12 +1,12 @@
 package dev.agenthub.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.StepType;
-import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.dsl.expr.ExpressionException;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -48,6 +48,7 @@ final class StepScheduler {
   private final AgentCatalog agents;
   private final BudgetGuard budget;
   private final RunMetrics metrics;
+  private final boolean historyGuard;
   private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
   private final Map<String, Promise<StepOutcome>> running = new LinkedHashMap<>();
   private Promise<Boolean> deadline;
@@ -55,7 +56,9 @@ final class StepScheduler {
 
   /**
    * {@code budget} is null when the run has none (or was recorded before the guard existed); {@code
-   * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}).
+   * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}); {@code
+   * historyGuard} is false for runs recorded before steps stopped starting past {@link
+   * HistorySizeGuard#MAX_HISTORY_BYTES}.
    */
   StepScheduler(
       PipelineDefinition pipeline,
@@ -64,7 +67,8 @@ final class StepScheduler {
       AgentCatalog agents,
       BudgetGuard budget,
       RunMetrics metrics,
-      Promise<Boolean> deadline) {
+      Promise<Boolean> deadline,
+      boolean historyGuard) {
     this.pipeline = pipeline;
     this.state = state;
     this.executor = executor;
@@ -72,6 +76,7 @@ final class StepScheduler {
     this.budget = budget;
     this.metrics = metrics;
     this.deadline = deadline;
+    this.historyGuard = historyGuard;
   }
 
   /**
@@ -159,7 +164,9 @@ final class StepScheduler {
           }
           continue;
         }
-        Optional<StepError> refusal = checkBudget(step);
+        Optional<StepError> refusal =
+            (historyGuard ? HistorySizeGuard.refusal() : Optional.<StepError>empty())
+                .or(() -> checkBudget(step));
         if (refusal.isPresent()) {
           state.running(step.id(), now());
           record(step, StepOutcome.failed(0, refusal.get()));
@@ -187,7 +194,12 @@ final class StepScheduler {
     }
     double worstCase;
     try {
-      worstCase = budget.worstCaseUsd(step.agent(), executor.arguments(step));
+      JsonNode arguments = executor.arguments(step);
+      Optional<StepError> unpriced = budget.unpriced(step.agent(), arguments);
+      if (unpriced.isPresent()) {
+        return unpriced;
+      }
+      worstCase = budget.worstCaseUsd(step.agent(), arguments);
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;
@@ -222,16 +234,14 @@ final class StepScheduler {
       return true;
     }
     try {
-      if (CelExpressions.test(step.when(), state.variables())) {
+      if (state.test(step.when())) {
         return true;
       }
       state.running(step.id(), now());
       record(step, StepOutcome.skipped(0, "when `" + step.when() + "` is false"));
     } catch (ExpressionException e) {
       state.running(step.id(), now());
-      record(
-          step,
-          StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage())));
+      record(step, StepOutcome.failed(0, StepErrors.ofExpression(e)));
     } catch (RuntimeException e) {
       if (StepErrors.belongsToTemporal(e)) {
         throw e;

@@ -9,6 +9,7 @@ import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.PipelineWorkflowImpl;
 import dev.agenthub.run.ReportedUsage;
@@ -85,7 +86,8 @@ public final class PipelineWorker implements AutoCloseable {
             BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry())
                 .plus(javaAgents),
             metrics,
-            telemetry.openTelemetry()),
+            telemetry.openTelemetry(),
+            agents.getMaxOutputBytes()),
         telemetry.workerInterceptors(),
         metrics::reported);
   }
@@ -118,6 +120,8 @@ public final class PipelineWorker implements AutoCloseable {
       List<WorkerInterceptor> interceptors,
       ReportedUsage reportedUsage) {
     ActivityFailureLog.install();
+    // Loading CEL takes seconds; pay it here rather than inside the first workflow task.
+    CelExpressions.warmUp();
     boolean virtual = useVirtualThreads(settings);
     WorkerFactory factory =
         WorkerFactory.newInstance(

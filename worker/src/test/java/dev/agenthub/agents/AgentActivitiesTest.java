@@ -176,4 +176,37 @@ class AgentActivitiesTest {
     assertThat(AgentFailures.toFailure(new IOException(), 1))
         .isInstanceOf(ApplicationFailure.class);
   }
+
+  @Test
+  void execute_failsTheStepOutputTooLarge_whenTheOutputIsOverTheLimit() {
+    TestActivityEnvironment small = TestActivityEnvironment.newInstance();
+    try {
+      small.registerActivitiesImplementations(
+          new AgentActivities(
+              new AgentRegistry(List.of(new EchoAgent())),
+              AgentMetrics.none(),
+              io.opentelemetry.api.OpenTelemetry.noop(),
+              16));
+      Agents limited =
+          small.newActivityStub(
+              Agents.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                  .build());
+
+      ActivityFailure failure =
+          catchThrowableOfType(ActivityFailure.class, () -> limited.echo(request()));
+
+      ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+      assertThat(cause.getType()).isEqualTo(FailureTypes.OUTPUT_TOO_LARGE);
+      assertThat(cause.isNonRetryable()).isTrue();
+      assertThat(cause.getOriginalMessage())
+          .isEqualTo(
+              "the step's output is 32 bytes of JSON; this worker allows at most 16"
+                  + " (agents.maxOutputBytes)");
+    } finally {
+      small.close();
+    }
+  }
 }

@@ -179,4 +179,96 @@ class HistoryRecording {
           client.fetchHistory(id).toJson(true));
     }
   }
+
+  /**
+   * {@code pipeline-v4-expression-limits.json}: version 1 of {@code expression-limits}. A step
+   * succeeds; the next one's template nests two comprehensions over a 100-element input (10,000
+   * iterations), so it fails {@code ExpressionLimitExceeded} and the run fails.
+   */
+  @Test
+  void record_pipelineV4ExpressionLimitsHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"text\": \"${{ size(input.xs) }} items\"}"),
+            agent(
+                "expand",
+                "echo",
+                "{\"pairs\": \"${{ input.xs.map(x, input.xs.all(y, x + y >= 0)) }}\"}",
+                "outline"));
+    String input =
+        java.util.stream.IntStream.range(0, 100)
+            .mapToObj(Integer::toString)
+            .collect(java.util.stream.Collectors.joining(",", "{\"xs\": [", "]}"));
+    record(pipeline, input, "expression-limits-run", "pipeline-v4-expression-limits.json");
+  }
+
+  /**
+   * {@code pipeline-v5-history-guard.json}: version 1 of {@code history-size-guard} (and of every
+   * earlier change). Two parallel steps succeed, the one after them fails like an HTTP 404, and the
+   * run fails; the guard checks the history's size before each step starts.
+   */
+  @Test
+  void record_pipelineV5HistoryGuardHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("outline", "echo", "{\"text\": \"Outline of ${{ input.topic }}\"}"),
+            agent("sources", "echo", "{\"n\": 3}"),
+            agent("publish", "broken", "{}", "outline", "sources"));
+    record(
+        pipeline, "{\"topic\": \"limits\"}", "history-guard-run", "pipeline-v5-history-guard.json");
+  }
+
+  /**
+   * {@code pipeline-v6-budget-worst-case.json}: version 1 of {@code budget-worst-case}. A retry
+   * that carries $0.20 of earlier spend under a $0.25 budget: the first llm step ($0.01 worst case
+   * at a numeric-text max_tokens of "10") runs, the second's model has no price, so it does not
+   * start and the run fails {@code UnpricedModel}.
+   */
+  @Test
+  void record_pipelineV6BudgetWorstCaseHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent(
+                "draft",
+                "llm",
+                "{\"model\": \"sim-small\", \"prompt\": \"p\", \"max_tokens\": \"10\"}"),
+            agent("review", "llm", "{\"model\": \"gpt-unpriced\", \"prompt\": \"p\"}", "draft"));
+    PipelineRunInput input =
+        new PipelineRunInput(
+            pipeline,
+            json("{}"),
+            java.util.Map.of(),
+            0.25,
+            "budget-run",
+            java.util.Map.of(
+                "sim-small",
+                new dev.agenthub.cost.Price(
+                    "sim-small", 0, 1_000, java.time.LocalDate.of(2026, 1, 1))),
+            java.util.Map.of(),
+            0.20);
+    record(input, "budget-run.retry", "pipeline-v6-budget-worst-case.json");
+  }
+
+  private static void record(PipelineDefinition pipeline, String input, String id, String file)
+      throws Exception {
+    record(PipelineRunInput.of(pipeline, json(input)), id, file);
+  }
+
+  private static void record(PipelineRunInput input, String id, String file) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      assertThatThrownBy(() -> workflow.run(input)).isInstanceOf(WorkflowFailedException.class);
+
+      Files.writeString(HISTORIES.resolve(file), client.fetchHistory(id).toJson(true));
+    }
+  }
 }

@@ -86,6 +86,41 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * A run under the expression limits (version 1 of {@code expression-limits}): a step succeeds,
+   * the next one's template makes 10,000 comprehension iterations and fails {@code
+   * ExpressionLimitExceeded}, which fails the run. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4ExpressionLimitsHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-expression-limits.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run under the history size guard (version 1 of {@code history-size-guard}): two parallel
+   * steps succeed, the next fails and fails the run. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV5HistoryGuardHistory() throws Exception {
+    File history = resource("histories/pipeline-v5-history-guard.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A retry under the strict budget worst case (version 1 of {@code budget-worst-case}), carrying
+   * earlier spend: one llm step runs, the next names an unpriced model and fails {@code
+   * UnpricedModel}. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV6BudgetWorstCaseHistory() throws Exception {
+    File history = resource("histories/pipeline-v6-budget-worst-case.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run of a declared external agent: its declaration travels in the run's input and puts its
    * activity on the declared task queue with the declared timeouts. Recorded by {@link
    * HistoryRecording}.

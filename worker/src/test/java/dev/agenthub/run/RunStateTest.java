@@ -9,10 +9,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agenthub.cost.Usage;
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.expr.ExpressionLimits;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RunStateTest {
+
+  private static RunState stateOf(int steps) {
+    PipelineDefinition pipeline =
+        TestPipelines.pipeline(
+            IntStream.range(0, steps)
+                .mapToObj(i -> agent("s" + i, "echo", "{}"))
+                .toArray(StepDefinition[]::new));
+    return new RunState(
+        pipeline, json("{}"), JsonNodeFactory.instance.objectNode(), ExpressionLimits.ENFORCED);
+  }
+
+  @Test
+  void progress_leavesOutOutputsPastTheTotalLimit_howeverManyStepsRun() {
+    RunState state = stateOf(300);
+    String text = "x".repeat(15 * 1024);
+    for (int i = 0; i < 300; i++) {
+      state.running("s" + i, Instant.EPOCH);
+      state.succeeded("s" + i, Instant.EPOCH, JsonNodeFactory.instance.textNode(text), 1, null);
+    }
+
+    RunProgress progress = state.progress();
+
+    long shown = progress.steps().stream().filter(s -> s.output() != null).count();
+    assertThat(shown).isEqualTo(RunState.MAX_VIEW_TOTAL_OUTPUT_BYTES / (15 * 1024 + 2));
+    assertThat(progress.steps().get(299).outputTruncated()).isTrue();
+    assertThat(progress.steps().get(299).outputBytes()).isEqualTo(15 * 1024 + 2);
+    assertThat(progress.toString().length()).isLessThan(512 * 1024);
+  }
+
+  @Test
+  void variablesObject_holdsOnlyTheStepsRead() {
+    RunState state = stateOf(3);
+
+    assertThat(state.variablesObject(Optional.of(Set.of("s1"))).path("steps").size()).isEqualTo(1);
+    assertThat(state.variablesObject(Optional.empty()).path("steps").size()).isEqualTo(3);
+  }
 
   private static final Instant AT = Instant.parse("2025-06-01T12:00:00Z");
 
@@ -21,7 +63,8 @@ class RunStateTest {
         new RunState(
             pipeline(agent("big", "echo", "{}"), agent("next", "echo", "{}", "big")),
             json("{}"),
-            JsonNodeFactory.instance.objectNode());
+            JsonNodeFactory.instance.objectNode(),
+            ExpressionLimits.ENFORCED);
     state.running("big", AT);
     state.succeeded("big", AT, output, 1, Usage.NONE);
     return state;
@@ -83,6 +126,6 @@ class RunStateTest {
             json(
                 "{\"status\": \"failed\", \"output\": null, \"attempts\": 2,"
                     + " \"error\": {\"type\": \"AgentRemoteError\", \"message\": \"HTTP 503\"}}"));
-    assertThat(state.variablesObject().get("steps")).isEqualTo(steps);
+    assertThat(state.variablesObject(Optional.empty()).get("steps")).isEqualTo(steps);
   }
 }

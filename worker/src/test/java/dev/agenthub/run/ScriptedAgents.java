@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
  *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
  *   <li>{@code broken}: fails non-retryably like an HTTP 404;
- *   <li>{@code llm}: sleeps {@code with.millis} of real time (if set), then returns usage of {@code
- *       with.model} costing {@code with.costUsd};
+ *   <li>{@code llm}: sleeps {@code with.millis} of real time (if set), then answers {@code {"text":
+ *       "ok"}}, costing {@code with.costUsd} (default $0.001) of its {@code with.model} (default
+ *       sim-small);
  * </ul>
  */
 final class ScriptedAgents implements DynamicActivity {
@@ -65,7 +66,12 @@ final class ScriptedAgents implements DynamicActivity {
         sleep(with.path("millis").asLong());
         return new AgentResult(
             JsonNodeFactory.instance.objectNode().put("text", "ok"),
-            new Usage(with.path("model").asText(), 10, 5, with.path("costUsd").asDouble(), true),
+            new Usage(
+                with.path("model").asText("sim-small"),
+                10,
+                5,
+                with.path("costUsd").asDouble(0.001),
+                true),
             attempt,
             null);
       case "broken":

@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineWorkflow;
+import dev.agenthub.run.RetryPlan;
 import dev.agenthub.run.RunIds;
 import dev.agenthub.run.StepProgress;
 import io.temporal.client.WorkflowClient;
@@ -14,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Starts new runs from old ones: a retry ({@code <id>.retry}, reusing the outputs of the steps that
- * succeeded) or a rerun (a fresh id, every step again). Both read the old run's input, definition
- * snapshot included, from its first history event, so they work whatever the pipeline files say
- * today.
+ * succeeded after upstream steps that were reused too, and carrying what the old run spent into the
+ * new run's budget; see {@link RetryPlan}) or a rerun (a fresh id, every step again). Both read the
+ * old run's input, definition snapshot included, from its first history event, so they work
+ * whatever the pipeline files say today.
  */
 final class RunRestarts {
 
@@ -51,8 +53,14 @@ final class RunRestarts {
     Map<String, StepProgress> succeeded = succeededSteps(workflowId);
     PipelineRunInput input =
         new PipelineRunInput(
-                original.pipeline(), original.input(), succeeded, original.budgetUsd(), workflowId)
-            .withAgents(original.agents());
+            original.pipeline(),
+            original.input(),
+            RetryPlan.reusableSteps(original.pipeline(), succeeded),
+            original.budgetUsd(),
+            workflowId,
+            Map.of(),
+            original.agents(),
+            RetryPlan.spentUsd(original.priorSpendUsd(), succeeded.values()));
     try {
       return TemporalRunService.started(
           retryId,

@@ -1,10 +1,14 @@
 package dev.agenthub.dsl.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelErrorCode;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
@@ -12,8 +16,10 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * Compiles and evaluates the CEL expressions of pipelines ({@code when}, templates, {@code output},
@@ -26,19 +32,57 @@ public final class CelExpressions {
   /** The variables an expression may read. */
   public static final Set<String> VARIABLES = Set.of("input", "steps", "run", "vars");
 
-  private static final Cel CEL = buildCel();
+  /** Compiled programs by expression; the expressions of the deployed definitions, mostly. */
+  private static final int MAX_CACHED_PROGRAMS = 10_000;
+
+  private static final Compiler LIMITED =
+      new Compiler(
+          buildCel(
+              CelOptions.current()
+                  .maxExpressionCodePointSize(EvaluationLimits.MAX_EXPRESSION_LENGTH)
+                  .maxParseRecursionDepth(EvaluationLimits.MAX_PARSE_DEPTH)
+                  .comprehensionMaxIterations(EvaluationLimits.MAX_ITERATIONS)
+                  .build()),
+          newCache(),
+          ExpressionLimits.ENFORCED);
+
+  private static final Compiler UNLIMITED =
+      new Compiler(buildCel(CelOptions.current().build()), newCache(), ExpressionLimits.NONE);
 
   private CelExpressions() {}
 
-  private static Cel buildCel() {
+  private static Cel buildCel(CelOptions options) {
     var builder =
         CelFactory.standardCelBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math())
             .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math())
-            .setResultType(SimpleType.DYN);
+            .setResultType(SimpleType.DYN)
+            .setOptions(options);
     VARIABLES.forEach(v -> builder.addVar(v, SimpleType.DYN));
     return builder.build();
+  }
+
+  /**
+   * Compiling is pure, so a program compiled once serves every later evaluation of the same text,
+   * on any thread, in workflow code too; type-checking on every evaluation cost about a tenth of a
+   * worker's CPU under load. Expressions that fail to compile are not cached.
+   */
+  private static Cache<String, CompiledExpression> newCache() {
+    return CacheBuilder.newBuilder().maximumSize(MAX_CACHED_PROGRAMS).build();
+  }
+
+  /**
+   * Loads and exercises the CEL runtime once, with and without limits, so that the first expression
+   * a process evaluates (in a workflow task, which Temporal allows about a second) does not also
+   * pay for class loading and a cold interpreter. Call at process start.
+   */
+  public static void warmUp() {
+    Map<String, JsonNode> variables =
+        Map.of("input", CelValues.toJson(LongStream.range(0, 500).boxed().toList()));
+    for (ExpressionLimits limits : ExpressionLimits.values()) {
+      evaluate("input.map(x, string(x) + 'a').exists(s, s.startsWith('499'))", variables, limits);
+    }
   }
 
   /**
@@ -50,12 +94,16 @@ public final class CelExpressions {
    *     reference to 'secrets' (in container '')}
    */
   public static CelAbstractSyntaxTree compile(String expression) {
-    CelValidationResult parsed = CEL.parse(expression);
+    return LIMITED.compiled(expression).ast();
+  }
+
+  private static CelAbstractSyntaxTree typeCheck(Cel cel, String expression) {
+    CelValidationResult parsed = cel.parse(expression);
     if (parsed.hasError()) {
       throw new ExpressionException(describe("syntax error", expression, parsed));
     }
     try {
-      CelValidationResult checked = CEL.check(parsed.getAst());
+      CelValidationResult checked = cel.check(parsed.getAst());
       if (checked.hasError()) {
         throw new ExpressionException(describe("invalid expression", expression, checked));
       }
@@ -87,11 +135,33 @@ public final class CelExpressions {
    *     JSON cannot hold (NaN, an infinity, a CEL type)
    */
   public static JsonNode evaluate(String expression, Map<String, JsonNode> variables) {
-    CelAbstractSyntaxTree ast = compile(expression);
+    return evaluate(expression, variables, ExpressionLimits.ENFORCED);
+  }
+
+  /** {@link #evaluate(String, Map)}, enforcing the evaluation limits or not. */
+  public static JsonNode evaluate(
+      String expression, Map<String, JsonNode> variables, ExpressionLimits limits) {
+    Compiler compiler = limits == ExpressionLimits.ENFORCED ? LIMITED : UNLIMITED;
+    CelRuntime.Program program = compiler.compiled(expression).program();
+    Map<String, Object> activation = CelValues.activation(variables);
     Object value;
     try {
-      value = CEL.createProgram(ast).eval(CelValues.activation(variables));
+      value =
+          limits == ExpressionLimits.ENFORCED
+              ? program.trace(activation, EvaluationLimits.meter(expression))
+              : program.eval(activation);
     } catch (CelEvaluationException e) {
+      if (e.getCause() instanceof ExpressionLimitException limit) {
+        throw limit;
+      }
+      if (e.getErrorCode() == CelErrorCode.ITERATION_BUDGET_EXCEEDED) {
+        throw new ExpressionLimitException(
+            "expression `"
+                + expression
+                + "` makes more than "
+                + EvaluationLimits.MAX_ITERATIONS
+                + " comprehension iterations");
+      }
       throw new ExpressionException(
           "expression `" + expression + "` failed: " + firstLine(e.getMessage()));
     }
@@ -105,12 +175,46 @@ public final class CelExpressions {
 
   /** Evaluates a condition; anything but boolean {@code true} counts as false only if boolean. */
   public static boolean test(String expression, Map<String, JsonNode> variables) {
-    JsonNode value = evaluate(expression, variables);
+    return test(expression, variables, ExpressionLimits.ENFORCED);
+  }
+
+  /** {@link #test(String, Map)}, enforcing the evaluation limits or not. */
+  public static boolean test(
+      String expression, Map<String, JsonNode> variables, ExpressionLimits limits) {
+    JsonNode value = evaluate(expression, variables, limits);
     if (!value.isBoolean()) {
       throw new ExpressionException(
           "expression `" + expression + "` must be a boolean, got " + value.getNodeType());
     }
     return value.booleanValue();
+  }
+
+  /** A type-checked expression and the program that evaluates it; both immutable. */
+  private record CompiledExpression(CelAbstractSyntaxTree ast, CelRuntime.Program program) {}
+
+  /** One CEL environment with its cache of compiled programs. */
+  private record Compiler(
+      Cel cel, Cache<String, CompiledExpression> programs, ExpressionLimits limits) {
+
+    CompiledExpression compiled(String expression) {
+      CompiledExpression cached = programs.getIfPresent(expression);
+      if (cached != null) {
+        return cached;
+      }
+      CelAbstractSyntaxTree ast = typeCheck(cel, expression);
+      if (limits == ExpressionLimits.ENFORCED) {
+        EvaluationLimits.checkNesting(expression, ast);
+      }
+      CompiledExpression compiled;
+      try {
+        compiled = new CompiledExpression(ast, cel.createProgram(ast));
+      } catch (CelEvaluationException e) {
+        throw new ExpressionException(
+            "expression `" + expression + "` cannot run: " + firstLine(e.getMessage()));
+      }
+      programs.put(expression, compiled);
+      return compiled;
+    }
   }
 
   private static String firstLine(String message) {

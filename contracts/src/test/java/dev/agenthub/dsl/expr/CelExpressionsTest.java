@@ -131,4 +131,20 @@ class CelExpressionsTest {
         .isEqualTo("2024-01-01T00:00:00Z");
     assertThat(CelExpressions.evaluate("duration('1h')", vars()).isTextual()).isTrue();
   }
+
+  @Test
+  void render_leavesSecretReferencesForTheAgent() throws Exception {
+    JsonNode rendered =
+        Templates.render(
+            json(
+                "{\"Authorization\": \"Bearer ${{ secrets.TOKEN }}\","
+                    + " \"X-Key\": \"${{secrets.KEY}}\", \"X-Topic\": \"${{ input.topic }}\"}"),
+            vars());
+
+    assertThat(rendered)
+        .isEqualTo(
+            json(
+                "{\"Authorization\": \"Bearer ${{ secrets.TOKEN }}\","
+                    + " \"X-Key\": \"${{secrets.KEY}}\", \"X-Topic\": \"durable execution\"}"));
+  }
 }

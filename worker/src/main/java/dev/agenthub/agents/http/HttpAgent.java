@@ -36,7 +36,8 @@ import okhttp3.Response;
  * attempt has left). Output: {@code {status, headers, body}}, the body parsed when it is JSON.
  *
  * <p>Every connection, redirects included, is subject to the worker's {@link EgressPolicy}; a
- * refusal fails the step {@code AgentEgressDenied}, not retried.
+ * refusal fails the step {@code AgentEgressDenied}, not retried. Header values may hold {@code ${{
+ * secrets.NAME }}}, filled in here from the worker's environment ({@link HeaderSecrets}).
  */
 public final class HttpAgent implements Agent {
 
@@ -49,17 +50,22 @@ public final class HttpAgent implements Agent {
 
   private final Call.Factory http;
   private final EgressPolicy egress;
+  private final HeaderSecrets secrets;
 
   /** An agent calling through {@code http}, restricted by {@code egress}, without tracing. */
   public HttpAgent(OkHttpClient http, EgressPolicy egress) {
-    this(http, egress, TracedHttp.of(io.opentelemetry.api.OpenTelemetry.noop()));
+    this(
+        http, egress, HeaderSecrets.NONE, TracedHttp.of(io.opentelemetry.api.OpenTelemetry.noop()));
   }
 
   /**
-   * An agent calling through {@code http}, restricted by {@code egress}, traced by {@code tracing}.
+   * An agent calling through {@code http}, restricted by {@code egress}, filling header values from
+   * {@code secrets}, traced by {@code tracing}.
    */
-  public HttpAgent(OkHttpClient http, EgressPolicy egress, TracedHttp tracing) {
+  public HttpAgent(
+      OkHttpClient http, EgressPolicy egress, HeaderSecrets secrets, TracedHttp tracing) {
     this.egress = requireNonNull(egress, "egress");
+    this.secrets = requireNonNull(secrets, "secrets");
     // The per-call timeout bounds the whole exchange; no separate read limit.
     this.http =
         tracing.calls(egress.enforceOn(http).newBuilder().readTimeout(Duration.ZERO).build());
@@ -76,7 +82,7 @@ public final class HttpAgent implements Agent {
     HttpUrl url = url(args);
     String method = args.path("method").asText("GET").trim().toUpperCase(Locale.ROOT);
     IntPredicate expected = expectedStatus(args.get("expectedStatus"));
-    Request request = request(url, method, args, call.request().idempotencyKey());
+    Request request = request(url, method, args, call.request().idempotencyKey(), secrets);
     Duration timeout = Durations.timeoutArgument(args, "timeout", DEFAULT_TIMEOUT);
     String target = method + " " + redacted(url);
     try {
@@ -128,7 +134,8 @@ public final class HttpAgent implements Agent {
     return url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
   }
 
-  private static Request request(HttpUrl url, String method, JsonNode args, String idempotencyKey)
+  private static Request request(
+      HttpUrl url, String method, JsonNode args, String idempotencyKey, HeaderSecrets secrets)
       throws AgentException, IOException {
     Request.Builder request = new Request.Builder().url(url);
     Set<String> given = new HashSet<>();
@@ -140,9 +147,11 @@ public final class HttpAgent implements Agent {
       }
       for (Map.Entry<String, JsonNode> header : headers.properties()) {
         String value =
-            header.getValue().isValueNode()
-                ? header.getValue().asText()
-                : header.getValue().toString();
+            secrets.resolve(
+                header.getKey(),
+                header.getValue().isValueNode()
+                    ? header.getValue().asText()
+                    : header.getValue().toString());
         try {
           request.addHeader(header.getKey(), value);
         } catch (IllegalArgumentException e) {

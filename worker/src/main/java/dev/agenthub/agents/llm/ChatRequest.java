@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.HttpBodies;
+import dev.agenthub.cost.TokenEstimates;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -15,10 +16,11 @@ import java.util.Set;
  * @param model model name, or {@code null} for the provider's default
  * @param messages chat messages ({@code role}, {@code content}), system message first
  * @param temperature sampling temperature, or {@code null}
- * @param maxTokens completion token limit, or {@code null}
+ * @param maxTokens completion token limit: the step's {@code max_tokens}, else {@link
+ *     TokenEstimates#DEFAULT_MAX_OUTPUT_TOKENS}
  */
 record ChatRequest(
-    String provider, String model, ArrayNode messages, Double temperature, Long maxTokens) {
+    String provider, String model, ArrayNode messages, Double temperature, long maxTokens) {
 
   private static final Set<String> ROLES = Set.of("system", "user", "assistant", "developer");
 
@@ -108,10 +110,11 @@ record ChatRequest(
     return value.doubleValue();
   }
 
-  private static Long maxTokens(JsonNode args) throws AgentException {
+  private static long maxTokens(JsonNode args) throws AgentException {
     JsonNode value = numeric(args.get("max_tokens"));
     if (value == null || value.isNull()) {
-      return null;
+      // Sent, never left to the provider: it is the output the budget guard reserves for.
+      return TokenEstimates.DEFAULT_MAX_OUTPUT_TOKENS;
     }
     if (!value.canConvertToExactIntegral() || value.longValue() < 1) {
       throw AgentException.configError("argument `max_tokens` must be a positive integer");

@@ -22,7 +22,8 @@ import okhttp3.Response;
  */
 final class OpenAiChatClient implements ChatBackend {
 
-  private static final long MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+  /** Well under Temporal's 2 MiB payload limit; the step's output is capped again after. */
+  private static final long MAX_RESPONSE_BYTES = 1024L * 1024;
 
   private final String name;
   private final AgentsConfiguration.Provider provider;
@@ -67,9 +68,7 @@ final class OpenAiChatClient implements ChatBackend {
     if (chat.temperature() != null) {
       body.put("temperature", chat.temperature());
     }
-    if (chat.maxTokens() != null) {
-      body.put("max_tokens", chat.maxTokens());
-    }
+    body.put("max_tokens", chat.maxTokens());
     Request.Builder request = new Request.Builder().url(endpoint());
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);

@@ -74,7 +74,7 @@ final class SimulatedChat implements ChatBackend {
     String model = request.model() == null ? DEFAULT_MODEL : request.model();
     String text = text(model, request);
     String finishReason = "stop";
-    if (request.maxTokens() != null && TokenEstimates.tokens(text) > request.maxTokens()) {
+    if (TokenEstimates.tokens(text) > request.maxTokens()) {
       text = text.substring(0, (int) Math.min(text.length(), request.maxTokens() * 4));
       finishReason = "length";
     }

@@ -202,7 +202,7 @@ class HttpAgentEgressTest {
     AgentsConfiguration config = new AgentsConfiguration();
     config.setHttp(
         new AgentsConfiguration.Http(
-            new AgentsConfiguration.Egress(null, null, null, null, false)));
+            new AgentsConfiguration.Egress(null, null, null, null, false), null));
 
     assertThat(config.forDevelopment().getHttp().egress().allowLoopback()).isFalse();
     assertThat(new AgentsConfiguration().getHttp().egress().allowLoopback()).isNull();

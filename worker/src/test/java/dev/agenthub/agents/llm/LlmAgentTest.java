@@ -15,6 +15,7 @@ import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.AttemptControl;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
 import io.opentelemetry.api.OpenTelemetry;
@@ -144,7 +145,8 @@ class LlmAgentTest {
   }
 
   @Test
-  void run_sendsMessagesAndUsesTheProvidersDefaultModel() throws Exception {
+  void run_sendsMessagesTheProvidersDefaultModel_andTheDefaultMaxTokensTheBudgetReserves()
+      throws Exception {
     server.enqueue(completion("4", 10, 1));
 
     agent.run(
@@ -159,7 +161,7 @@ class LlmAgentTest {
     assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
     assertThat(body.get("messages")).hasSize(3);
     assertThat(body.has("temperature")).isFalse();
-    assertThat(body.has("max_tokens")).isFalse();
+    assertThat(body.get("max_tokens").asLong()).isEqualTo(TokenEstimates.DEFAULT_MAX_OUTPUT_TOKENS);
   }
 
   @Test
@@ -337,6 +339,8 @@ class LlmAgentTest {
   void estimates_coverPromptAndMaxTokens() {
     assertThat(LlmAgent.estimateInputTokens(json("{\"prompt\": \"12345678\"}"))).isEqualTo(2);
     assertThat(LlmAgent.estimateMaxOutputTokens(json("{\"max_tokens\": 77}"))).isEqualTo(77);
+    assertThat(LlmAgent.estimateMaxOutputTokens(json("{\"max_tokens\": \"4000\"}")))
+        .isEqualTo(4000);
   }
 
   /** A completion padded with trailing whitespace (still valid JSON) to {@code bytes} bytes. */
@@ -347,7 +351,7 @@ class LlmAgentTest {
 
   @Test
   void run_responseOfExactlyTheLimit_isRead() throws Exception {
-    server.enqueue(completionOfSize(4 * 1024 * 1024));
+    server.enqueue(completionOfSize(1024 * 1024));
 
     AgentResult result = agent.run(call("{\"prompt\": \"hi\"}"));
 
@@ -356,7 +360,7 @@ class LlmAgentTest {
 
   @Test
   void run_responseOverTheLimit_isRetryableRemoteError() {
-    server.enqueue(completionOfSize(4 * 1024 * 1024 + 1));
+    server.enqueue(completionOfSize(1024 * 1024 + 1));
 
     AgentException e =
         catchThrowableOfType(AgentException.class, () -> agent.run(call("{\"prompt\": \"hi\"}")));
@@ -366,6 +370,6 @@ class LlmAgentTest {
     assertThat(e.getMessage())
         .isEqualTo(
             "provider \"test\" did not answer: ResponseTooLargeException (the response body is"
-                + " larger than 4194304 bytes)");
+                + " larger than 1048576 bytes)");
   }
 }
