@@ -15,10 +15,12 @@ import dev.agenthub.api.openapi.OpenApiResource;
 import dev.agenthub.api.pipelines.InvalidPipelinesLog;
 import dev.agenthub.api.pipelines.PipelinesHealthCheck;
 import dev.agenthub.api.pipelines.PipelinesResource;
+import dev.agenthub.api.runs.DeadlineBoundRunService;
 import dev.agenthub.api.runs.Listing;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunsResource;
+import dev.agenthub.api.runs.TemporalDeadline;
 import dev.agenthub.api.runs.TemporalRunService;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.telemetry.Telemetry;
@@ -32,6 +34,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
 
 /**
@@ -127,22 +131,43 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   public void run(C config, Environment environment) {
     Telemetry telemetry = this.telemetry.apply(serviceName());
     environment.lifecycle().manage(onStop(telemetry::close));
+    Duration temporalBudget = config.getRuns().getTemporalDeadline().toJavaDuration();
     TemporalConnection connection =
         TemporalConnection.open(
-            config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
+            config.getTemporal(),
+            telemetry.temporalMetricsScope(),
+            telemetry.clientInterceptors(),
+            TemporalDeadline.queryTimeout(temporalBudget));
     environment.lifecycle().manage(onStop(connection::close));
     PipelineCatalog catalog =
         PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
     InvalidPipelinesLog.warn(catalog);
     addTemporalServices(config, environment, telemetry, connection, catalog);
 
+    TemporalDeadline deadline =
+        new TemporalDeadline(
+            temporalBudget,
+            environment
+                .lifecycle()
+                .executorService("temporal-call-%d")
+                .minThreads(0)
+                .maxThreads(Integer.MAX_VALUE)
+                .workQueue(new SynchronousQueue<>())
+                .build(),
+            environment
+                .lifecycle()
+                .scheduledExecutorService("temporal-deadline")
+                .threads(1)
+                .build());
     RunService runs =
-        new TemporalRunService(
-            connection.client(),
-            config.getTemporal().taskQueue(),
-            Listing.parse(config.getTemporal().listing()),
-            config.priceTable(),
-            telemetry.meterRegistry());
+        new DeadlineBoundRunService(
+            new TemporalRunService(
+                connection.client(),
+                config.getTemporal().taskQueue(),
+                Listing.parse(config.getTemporal().listing()),
+                config.priceTable(),
+                telemetry.meterRegistry()),
+            deadline);
     RunLinks links =
         new RunLinks(
             temporalUiBaseUrl(config), config.getTemporal().namespace(), traceUrlTemplate(config));
@@ -164,7 +189,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 config.getAlerts(),
                 connection.client(),
                 config.getTemporal().taskQueue(),
-                config.getTemporal().uiBaseUrl()));
+                config.getTemporal().uiBaseUrl(),
+                deadline));
     // One registry per process; in dev it also holds the embedded worker's metrics.
     environment.jersey().register(new HttpServerMetrics(telemetry.meterRegistry()));
     environment

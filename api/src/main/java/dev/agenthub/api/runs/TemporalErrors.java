@@ -28,8 +28,7 @@ final class TemporalErrors {
     }
     return switch (code.get()) {
       case NOT_FOUND -> workflowId == null ? failure : runNotFound(workflowId);
-      case UNAVAILABLE, DEADLINE_EXCEEDED ->
-          new RunServiceException.TemporalUnavailable("Temporal did not answer in time; try again");
+      case UNAVAILABLE, DEADLINE_EXCEEDED -> unavailable();
       default -> failure;
     };
   }
@@ -48,6 +47,17 @@ final class TemporalErrors {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code failure} says Temporal could not be reached or did not answer in time. */
+  static boolean isUnavailable(Throwable failure) {
+    Status.Code code = grpcCode(failure).orElse(null);
+    return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+  }
+
+  static RunServiceException.TemporalUnavailable unavailable() {
+    return new RunServiceException.TemporalUnavailable(
+        "Temporal did not answer in time; try again");
   }
 
   static RunServiceException runNotFound(String workflowId) {
