@@ -33,8 +33,8 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.grpc.ConnectivityState;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
 
@@ -131,13 +131,9 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   public void run(C config, Environment environment) {
     Telemetry telemetry = this.telemetry.apply(serviceName());
     environment.lifecycle().manage(onStop(telemetry::close));
-    Duration temporalBudget = config.getRuns().getTemporalDeadline().toJavaDuration();
     TemporalConnection connection =
         TemporalConnection.open(
-            config.getTemporal(),
-            telemetry.temporalMetricsScope(),
-            telemetry.clientInterceptors(),
-            TemporalDeadline.queryTimeout(temporalBudget));
+            config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
     environment.lifecycle().manage(onStop(connection::close));
     PipelineCatalog catalog =
         PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
@@ -146,7 +142,9 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
 
     TemporalDeadline deadline =
         new TemporalDeadline(
-            temporalBudget,
+            config.getRuns().getTemporalDeadline().toJavaDuration(),
+            config.getRuns().getTemporalTimeout().toJavaDuration(),
+            () -> connection.stubs().getRawChannel().getState(false) == ConnectivityState.READY,
             environment
                 .lifecycle()
                 .executorService("temporal-call-%d")
@@ -179,7 +177,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         environment, ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods());
     HttpServerTracing.register(environment, telemetry.openTelemetry());
     ApiAuth.register(environment, auth(config));
-    environment.jersey().register(new PipelinesResource(catalog, runs, links));
+    environment
+        .jersey()
+        .register(
+            new PipelinesResource(
+                catalog, runs, links, config.getRuns().getMaxInputBytes().toBytes()));
     environment.jersey().register(new RunsResource(runs, links));
     environment.jersey().register(new OpenApiResource());
     environment

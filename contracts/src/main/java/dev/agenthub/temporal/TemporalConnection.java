@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,27 +37,9 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection open(
       TemporalSettings settings, Scope metricsScope, List<WorkflowClientInterceptor> interceptors) {
-    return open(settings, metricsScope, interceptors, null);
-  }
-
-  /**
-   * As {@link #open(TemporalSettings, Scope, List)}, with workflow queries giving up after {@code
-   * queryTimeout} (the SDK's default is 10 s): the API asks a run's {@code progress} inside a
-   * request's own time budget, and answers without it when no worker replies in time.
-   *
-   * @param queryTimeout the query RPC deadline, or {@code null} for the SDK's default
-   */
-  public static TemporalConnection open(
-      TemporalSettings settings,
-      Scope metricsScope,
-      List<WorkflowClientInterceptor> interceptors,
-      Duration queryTimeout) {
-    WorkflowServiceStubsOptions.Builder options =
-        stubsOptions(settings).setMetricsScope(metricsScope);
-    if (queryTimeout != null) {
-      options.setRpcQueryTimeout(queryTimeout);
-    }
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options.build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            stubsOptions(settings).setMetricsScope(metricsScope).build());
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs,

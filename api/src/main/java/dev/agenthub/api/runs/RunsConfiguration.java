@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MaxDuration;
@@ -18,17 +19,21 @@ public class RunsConfiguration {
 
   /**
    * Temporal refuses any payload over 2 MiB (its blob size limit), and a run's start payload holds
-   * the input beside the pipeline definition and the price snapshot.
+   * the input beside the pipeline definition and the price snapshot; request bodies stop at 1 MiB.
    */
   @NotNull
   @MinDataSize(1)
-  @MaxDataSize(value = 1536, unit = io.dropwizard.util.DataSizeUnit.KIBIBYTES)
+  @MaxDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
   private DataSize maxInputBytes = DataSize.kibibytes(512);
 
   @NotNull
   @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
   @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
   private Duration temporalDeadline = Duration.milliseconds(TemporalDeadline.DEFAULT.toMillis());
+
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  private Duration temporalTimeout = Duration.seconds(TemporalDeadline.DEFAULT_SLOW.toSeconds());
 
   /**
    * The largest run input ({@code input} of a start, as compact JSON) the API accepts (default 512
@@ -57,5 +62,19 @@ public class RunsConfiguration {
   @JsonProperty
   public void setTemporalDeadline(Duration temporalDeadline) {
     this.temporalDeadline = temporalDeadline;
+  }
+
+  /**
+   * How long one request waits at most while the connection to Temporal is up but the answer is
+   * slow (default 30 s), then 503 {@code temporal_unavailable}.
+   */
+  @JsonProperty
+  public Duration getTemporalTimeout() {
+    return temporalTimeout;
+  }
+
+  @JsonProperty
+  public void setTemporalTimeout(Duration temporalTimeout) {
+    this.temporalTimeout = temporalTimeout;
   }
 }

@@ -12,68 +12,78 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 
 /**
- * The time one API request may wait for Temporal, all calls and the SDK's retries included; after
- * it the request fails with {@link RunServiceException.TemporalUnavailable} (503 with {@code
- * Retry-After}) instead of waiting out the SDK's minute of retries against a frontend that is down
- * or hung.
+ * How long one API request waits for Temporal, all calls and the SDK's retries included. When
+ * Temporal is not connected (down, refusing, or hung before it answers) the request fails after
+ * {@code budget} with {@link RunServiceException.TemporalUnavailable} (503 with {@code
+ * Retry-After}) instead of waiting out the SDK's minute of retries; while the connection is up a
+ * slow answer gets up to {@code slowBudget}.
  *
- * <p>The work runs on {@code calls} under a gRPC {@link Context} deadline, so every RPC it makes
- * inherits the deadline and the SDK stops retrying once it passes. The request waits for the work
- * at most that long: the SDK checks a deadline only between attempts, and some of its calls
- * (history long polls) retry on threads of their own, so the deadline alone would not bound the
- * answer. Work still running then is interrupted. The caller's trace context and log context go
- * with the work.
+ * <p>The work runs on {@code calls} under a gRPC {@link Context} deadline of {@code slowBudget}, so
+ * every RPC it makes inherits it and the SDK stops retrying once it passes. The request itself
+ * waits for the work, because the SDK checks a deadline only between attempts and some of its calls
+ * (history long polls) retry on threads of their own. Work still running when the request gives up
+ * is interrupted. The caller's trace context and log context go with the work.
  */
 public final class TemporalDeadline {
 
-  /** Default: leaves a client a second of slack under 3 s. */
+  /** Default {@code budget}: leaves a client a second of slack under 3 s. */
   public static final Duration DEFAULT = Duration.ofSeconds(2);
 
+  /** Default {@code slowBudget}. */
+  public static final Duration DEFAULT_SLOW = Duration.ofSeconds(30);
+
   private final Duration budget;
+  private final Duration slowBudget;
+  private final BooleanSupplier connected;
   private final ExecutorService calls;
   private final ScheduledExecutorService timers;
 
   /**
-   * @param budget how long a request waits for Temporal
+   * @param budget how long a request waits when Temporal is not connected
+   * @param slowBudget how long a request waits at most while it is (at least {@code budget})
+   * @param connected whether the connection to Temporal is up (its gRPC channel is READY)
    * @param calls where the work runs (one thread per request in flight)
-   * @param timers cancels the work's gRPC context when the budget is spent
+   * @param timers cancels the work's gRPC context when {@code slowBudget} is spent
    */
-  public TemporalDeadline(Duration budget, ExecutorService calls, ScheduledExecutorService timers) {
+  public TemporalDeadline(
+      Duration budget,
+      Duration slowBudget,
+      BooleanSupplier connected,
+      ExecutorService calls,
+      ScheduledExecutorService timers) {
     this.budget = requireNonNull(budget, "budget");
+    this.slowBudget = requireNonNull(slowBudget, "slowBudget");
+    this.connected = requireNonNull(connected, "connected");
     this.calls = requireNonNull(calls, "calls");
     this.timers = requireNonNull(timers, "timers");
-    if (budget.isNegative() || budget.isZero()) {
-      throw new IllegalArgumentException("budget must be positive, got " + budget);
+    if (budget.isNegative() || budget.isZero() || slowBudget.compareTo(budget) < 0) {
+      throw new IllegalArgumentException(
+          "need 0 < budget <= slowBudget, got " + budget + " and " + slowBudget);
     }
-  }
-
-  public Duration budget() {
-    return budget;
-  }
-
-  /**
-   * How long a workflow query may take within a request of {@code budget}: three quarters of it, so
-   * that a run whose workers are down or busy is still described (without its steps) instead of
-   * failing the request.
-   */
-  public static Duration queryTimeout(Duration budget) {
-    return budget.multipliedBy(3).dividedBy(4);
   }
 
   /**
    * The result of {@code work}, or {@link RunServiceException.TemporalUnavailable} when Temporal
-   * did not answer within the budget. Failures of {@code work} come back as thrown.
+   * did not answer in time. Failures of {@code work} come back as thrown.
    */
   public <T> T call(Supplier<T> work) {
     Context.CancellableContext deadline =
-        Context.current().withDeadlineAfter(budget.toMillis(), TimeUnit.MILLISECONDS, timers);
+        Context.current().withDeadlineAfter(slowBudget.toMillis(), TimeUnit.MILLISECONDS, timers);
     Future<T> result = calls.submit(carryingCallerContext(deadline.wrap(work::get)));
     try {
-      return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        if (!connected.getAsBoolean()) {
+          throw TemporalErrors.unavailable();
+        }
+        return result.get(slowBudget.minus(budget).toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (TimeoutException e) {
       throw TemporalErrors.unavailable();
     } catch (InterruptedException e) {

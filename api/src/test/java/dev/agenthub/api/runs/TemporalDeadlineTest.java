@@ -18,8 +18,10 @@ class TemporalDeadlineTest {
 
   private final ExecutorService calls = Executors.newCachedThreadPool();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private volatile boolean connected;
   private final TemporalDeadline deadline =
-      new TemporalDeadline(Duration.ofMillis(300), calls, timers);
+      new TemporalDeadline(
+          Duration.ofMillis(300), Duration.ofSeconds(5), () -> connected, calls, timers);
 
   @AfterEach
   void stop() {
@@ -28,7 +30,7 @@ class TemporalDeadlineTest {
   }
 
   @Test
-  void call_failsTemporalUnavailableAtTheBudget_andInterruptsTheWork_whenTheWorkHangs() {
+  void call_failsTemporalUnavailableAtTheBudget_andInterruptsTheWork_whenNotConnected() {
     CountDownLatch interrupted = new CountDownLatch(1);
     long started = System.nanoTime();
 
@@ -88,9 +90,22 @@ class TemporalDeadlineTest {
   }
 
   @Test
-  void queryTimeout_isThreeQuartersOfTheBudget() {
-    assertThat(TemporalDeadline.queryTimeout(Duration.ofSeconds(2)))
-        .isEqualTo(Duration.ofMillis(1500));
+  void call_waitsPastTheBudget_forSlowWork_whileConnected() {
+    connected = true;
+
+    String result =
+        deadline.call(
+            () -> {
+              try {
+                Thread.sleep(600);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+              }
+              return "slow but answered";
+            });
+
+    assertThat(result).isEqualTo("slow but answered");
   }
 
   private static boolean awaitQuietly(CountDownLatch latch) {
