@@ -3,6 +3,9 @@ package dev.agenthub.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
@@ -92,6 +95,25 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   }
 
   /**
+   * Makes {@code json} (the mapper that reads request bodies) refuse scalar coercions. Not part of
+   * {@link #configureJson}: the configuration file is read with a copy of the same mapper, where a
+   * number for a string-valued key stays fine.
+   */
+  static void refuseScalarCoercion(ObjectMapper json) {
+    // A JSON number or boolean where the API takes a string (a workflowId of 7, a label value of
+    // true) is refused, as the OpenAPI document says, not turned into text; likewise a string
+    // where it takes a number.
+    json.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+  }
+
+  /**
    * Services this process runs beside the API, started after the Temporal connection exists and
    * stopped before it closes (in reverse order of registration). None in production; the dev kit
    * adds a Temporal server and an in-process worker here, and prints {@code pipelines} (loaded and
@@ -129,6 +151,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
 
   @Override
   public void run(C config, Environment environment) {
+    refuseScalarCoercion(environment.getObjectMapper());
     Telemetry telemetry = this.telemetry.apply(serviceName());
     environment.lifecycle().manage(onStop(telemetry::close));
     TemporalConnection connection =

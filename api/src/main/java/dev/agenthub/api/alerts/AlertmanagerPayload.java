@@ -2,6 +2,7 @@ package dev.agenthub.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agenthub.alerts.AlertGroup;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,8 @@ record AlertmanagerPayload(
       String status,
       Map<String, String> labels,
       Map<String, String> annotations,
-      Instant startsAt,
-      Instant endsAt,
+      @JsonDeserialize(using = Rfc3339Instants.class) Instant startsAt,
+      @JsonDeserialize(using = Rfc3339Instants.class) Instant endsAt,
       @JsonProperty("generatorURL") String generatorUrl) {}
 
   AlertGroup toGroup() {

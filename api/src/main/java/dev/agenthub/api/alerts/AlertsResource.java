@@ -106,6 +106,7 @@ public final class AlertsResource {
         || payload.groupKey() == null
         || payload.alerts() == null
         || payload.alerts().isEmpty()
+        || payload.alerts().stream().anyMatch(java.util.Objects::isNull)
         || !STATUSES.contains(payload.status())) {
       throw ApiException.badRequest(
           "invalid_alert",
