@@ -14,6 +14,7 @@ import dev.agenthub.api.errors.ApiErrors;
 import dev.agenthub.api.observability.HttpServerMetrics;
 import dev.agenthub.api.observability.HttpServerTracing;
 import dev.agenthub.api.observability.MetricsServlet;
+import dev.agenthub.api.observability.QuietRequestLogStart;
 import dev.agenthub.api.openapi.OpenApiResource;
 import dev.agenthub.api.pipelines.InvalidPipelinesLog;
 import dev.agenthub.api.pipelines.PipelinesHealthCheck;
@@ -199,6 +200,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     ApiErrors.registerContainer(
         environment, ((AbstractServerFactory) config.getServerFactory()).getAllowedMethods());
     HttpServerTracing.register(environment, telemetry.openTelemetry());
+    QuietRequestLogStart.register(environment);
     ApiAuth.register(environment, auth(config));
     environment
         .jersey()

@@ -71,7 +71,7 @@ final class RunReport {
             String.format(
                 Locale.ROOT,
                 "%-10s %-14s %-10s",
-                step.status().name().toLowerCase(Locale.ROOT),
+                step.status().wireName(),
                 step.id(),
                 step.kind()));
     if (step.attempts() > 0) {

@@ -88,7 +88,7 @@ class TemporalCliApiIT {
   private static JsonNode awaitWaiting(String id) {
     return api.await(
         "/api/v1/runs/" + id,
-        run -> run.path("steps").findValuesAsText("status").contains("WAITING_APPROVAL"),
+        run -> run.path("steps").findValuesAsText("status").contains("waiting_approval"),
         WAIT);
   }
 
@@ -201,6 +201,42 @@ class TemporalCliApiIT {
     assertThat(term.at("/failure/message").asText()).contains("no longer needed").contains("ada");
     assertThat(api.post("/api/v1/runs/" + cancelled + "/cancel", OPERATOR, null).status())
         .isEqualTo(409);
+  }
+
+  @Test
+  void runView_showsARetryingStep_scheduledWithItsNextAttempt() throws Exception {
+    try (MockWebServer flaky = new MockWebServer()) {
+      flaky.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+      flaky.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+      flaky.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .body("{}")
+              .addHeader("Content-Type", "application/json")
+              .build());
+      flaky.start();
+      String id = start("retrying-fetch", "{\"url\": \"" + flaky.url("/flaky") + "\"}");
+
+      JsonNode waiting =
+          api.await(
+              "/api/v1/runs/" + id,
+              run -> run.at("/steps/0/activity/state").asText().equals("scheduled"),
+              WAIT);
+
+      JsonNode fetch = waiting.at("/steps/0");
+      assertThat(fetch.path("status").asText()).isEqualTo("running");
+      assertThat(fetch.at("/activity/nextAttemptAt").asText()).isNotBlank();
+      assertThat(fetch.at("/activity/lastFailure/type").asText()).isEqualTo("AgentRemoteError");
+      assertThat(fetch.at("/activity/lastFailure/message").asText()).contains("503");
+      assertThat(fetch.at("/activity/maximumAttempts").asInt()).isEqualTo(3);
+      assertThat(fetch.path("attempts").asInt())
+          .as("attempts begun: the next one waits")
+          .isEqualTo(fetch.at("/activity/attempt").asInt() - 1)
+          .isPositive();
+      JsonNode done = awaitStatus(id, "succeeded");
+      assertThat(done.at("/steps/0/attempts").asInt()).isEqualTo(3);
+      assertThat(done.at("/steps/0").has("activity")).isFalse();
+    }
   }
 
   @Test

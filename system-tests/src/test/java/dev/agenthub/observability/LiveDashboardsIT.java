@@ -169,7 +169,7 @@ class LiveDashboardsIT {
     String review = start("review", "{\"subject\": \"dashboards\"}");
     api.await(
         "/api/v1/runs/" + review,
-        run -> run.path("steps").toString().contains("WAITING_APPROVAL"),
+        run -> run.path("steps").toString().contains("waiting_approval"),
         RUN_WAIT);
     assertThat(
             api.post("/api/v1/runs/" + review + "/steps/approve/approve", OPERATOR, "{}").status())

@@ -77,9 +77,9 @@ class ApiIT {
     String self = "/api/v1/runs/" + id;
 
     JsonNode waiting =
-        api.await(self, run -> "WAITING_APPROVAL".equals(stepStatus(run, "approve")), WAIT);
+        api.await(self, run -> "waiting_approval".equals(stepStatus(run, "approve")), WAIT);
     assertThat(waiting.path("status").asText()).isEqualTo("running");
-    assertThat(stepStatus(waiting, "draft")).isEqualTo("SUCCEEDED");
+    assertThat(stepStatus(waiting, "draft")).isEqualTo("succeeded");
     assertThat(waiting.at("/usage/inputTokens").asLong()).isPositive();
 
     Reply approved =

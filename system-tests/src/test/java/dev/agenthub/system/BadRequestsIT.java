@@ -49,7 +49,7 @@ class BadRequestsIT {
         Duration.ofSeconds(30));
     api.await(
         "/api/v1/runs/" + RUNNING,
-        run -> run.path("steps").findValuesAsText("status").contains("WAITING_APPROVAL"),
+        run -> run.path("steps").findValuesAsText("status").contains("waiting_approval"),
         Duration.ofSeconds(30));
   }
 

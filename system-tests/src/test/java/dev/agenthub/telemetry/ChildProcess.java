@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * A process a test starts (a collector, Jaeger, a {@code dev} JVM) with its output in a file, and
  * stops when closed.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -35,7 +35,7 @@ final class ChildProcess implements AutoCloseable {
    * Starts {@code command} with {@code environment} added to this JVM's (a null value removes a
    * variable), output to {@code dir}.
    */
-  static ChildProcess start(
+  public static ChildProcess start(
       String name, List<String> command, Map<String, String> environment, Path dir) {
     Path output = dir.resolve(name + ".log");
     ProcessBuilder builder =
@@ -60,7 +60,7 @@ final class ChildProcess implements AutoCloseable {
    * Starts the {@code agenthub} program ({@link AgentHubMain}) in its own JVM on this test's class
    * path, as a user runs it, with {@code args} (e.g. {@code dev config.yml}).
    */
-  static ChildProcess agenthub(
+  public static ChildProcess agenthub(
       String name, List<String> args, Map<String, String> environment, Path dir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,12 +71,12 @@ final class ChildProcess implements AutoCloseable {
     return start(name, command, environment, dir);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** What the process printed so far. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(output);
     } catch (IOException e) {
@@ -85,7 +85,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Fails with the process's output unless it is still running. */
-  void assertAlive() {
+  public void assertAlive() {
     if (!process.isAlive()) {
       throw new AssertionError(
           name + " exited with " + process.exitValue() + "; output:\n" + output());
@@ -93,7 +93,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Waits for the process to exit and returns its exit code; fails if it runs longer. */
-  int waitFor(Duration timeout) throws InterruptedException {
+  public int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(name + " still running after " + timeout + "; output:\n" + output());
     }
@@ -104,7 +104,7 @@ final class ChildProcess implements AutoCloseable {
    * Polls {@code probe} until it yields a value, counting an unreachable server as "not yet"; fails
    * after {@code timeout}, or as soon as one of {@code watched} has exited, with its output.
    */
-  static <T> T await(
+  public static <T> T await(
       String what, Duration timeout, Supplier<Optional<T>> probe, ChildProcess... watched) {
     try {
       return Poll.untilPresent(

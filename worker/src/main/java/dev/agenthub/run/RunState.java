@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,7 +132,7 @@ final class RunState {
 
   private static ObjectNode stepVariable(StepProgress step) {
     ObjectNode variable = JsonNodeFactory.instance.objectNode();
-    variable.put("status", step.status().name().toLowerCase(Locale.ROOT));
+    variable.put("status", step.status().wireName());
     variable.set(
         "output", step.output() == null ? JsonNodeFactory.instance.nullNode() : step.output());
     variable.put("attempts", step.attempts());

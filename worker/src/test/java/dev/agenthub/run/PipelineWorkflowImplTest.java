@@ -263,6 +263,22 @@ class PipelineWorkflowImplTest {
   }
 
   @Test
+  void whenComparingAStepsStatus_seesLowerSnakeCase() {
+    PipelineDefinition pipeline =
+        pipeline(
+            when(agent("notify", "echo", "{}"), "input.send"),
+            when(agent("fallback", "echo", "{}", "notify"), "steps.notify.status == \"skipped\""),
+            when(agent("shout", "echo", "{}", "notify"), "steps.notify.status == \"SKIPPED\""));
+
+    PipelineRunResult result = run(pipeline, "{\"send\": false}");
+
+    assertThat(step(result, "fallback").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result, "shout").status())
+        .as("expressions never saw the upper case form")
+        .isEqualTo(StepStatus.SKIPPED);
+  }
+
+  @Test
   void onErrorContinue_letsDependentsRunWithTheFailureRecorded() {
     PipelineDefinition pipeline =
         pipeline(

@@ -22,9 +22,11 @@ import java.util.Optional;
 
 /**
  * Builds a run's detailed view. Steps come from where they live for each status: the {@code
- * progress} query while running, the result once succeeded, the failure's details once failed, and
- * for cancelled, terminated or timed-out runs the {@code progress} query again (a worker answers it
- * by replaying the history), or nothing when no worker answers.
+ * progress} query while running (joined with the pending activities of the describe, which show a
+ * retrying step's attempts before the workflow learns them), the result once succeeded, the
+ * failure's details once failed, and for cancelled, terminated or timed-out runs the {@code
+ * progress} query again (a worker answers it by replaying the history), or nothing when no worker
+ * answers.
  */
 final class RunDescriber {
 
@@ -80,7 +82,7 @@ final class RunDescriber {
     try {
       outcome =
           switch (status) {
-            case RunStatuses.RUNNING -> Outcome.of(progress(stub).orElse(null), null);
+            case RunStatuses.RUNNING -> running(progress(stub).orElse(null), execution);
             case RunStatuses.SUCCEEDED -> succeeded(stub.getResult(PipelineRunResult.class));
             default -> closedUnsuccessfully(stub);
           };
@@ -121,8 +123,19 @@ final class RunDescriber {
     return execution.getMemo(key, String.class, String.class);
   }
 
+  /** A running run: its progress, with what the description says of its pending activities. */
+  private static Outcome running(RunProgress progress, WorkflowExecutionDescription execution) {
+    if (progress == null) {
+      return Outcome.of(null, null);
+    }
+    List<StepView> steps =
+        RunningSteps.merge(
+            progress.steps(), execution.getRawDescription().getPendingActivitiesList());
+    return new Outcome(steps, progress.usage(), null, null);
+  }
+
   private static Outcome succeeded(PipelineRunResult result) {
-    return new Outcome(result.steps(), result.usage(), result.output(), null);
+    return new Outcome(views(result.steps()), result.usage(), result.output(), null);
   }
 
   private static Outcome closedUnsuccessfully(WorkflowStub stub) {
@@ -166,8 +179,8 @@ final class RunDescriber {
     if (progress == null) {
       return Outcome.of(null, failure);
     }
-    List<StepProgress> steps =
-        progress.steps().stream().map(step -> closeOpenStep(step, failure)).toList();
+    List<StepView> steps =
+        progress.steps().stream().map(step -> StepView.of(closeOpenStep(step, failure))).toList();
     return new Outcome(steps, progress.usage(), null, failure);
   }
 
@@ -179,13 +192,17 @@ final class RunDescriber {
     return step.cancelled(null, step.attempts(), new StepError(failure.type(), failure.message()));
   }
 
+  private static List<StepView> views(List<StepProgress> steps) {
+    return steps.stream().map(StepView::of).toList();
+  }
+
   private record Outcome(
-      List<StepProgress> steps, UsageTotals usage, JsonNode output, RunFailure failure) {
+      List<StepView> steps, UsageTotals usage, JsonNode output, RunFailure failure) {
 
     static Outcome of(RunProgress progress, RunFailure failure) {
       return progress == null
           ? new Outcome(List.of(), UsageTotals.ZERO, null, failure)
-          : new Outcome(progress.steps(), progress.usage(), null, failure);
+          : new Outcome(views(progress.steps()), progress.usage(), null, failure);
     }
   }
 }

@@ -35,9 +35,19 @@ public interface RunService {
   /** The history in Temporal's own JSON form, as {@code WorkflowReplayer} accepts it. */
   String temporalHistory(String workflowId);
 
-  void cancel(String workflowId);
+  /**
+   * Asks a running run to cancel.
+   *
+   * @return the run id of the execution that was asked (for its links)
+   */
+  String cancel(String workflowId);
 
-  void terminate(String workflowId, String reason, String terminatedBy);
+  /**
+   * Terminates a running run, recording {@code reason} and who did it.
+   *
+   * @return the run id of the execution that was terminated (for its links)
+   */
+  String terminate(String workflowId, String reason, String terminatedBy);
 
   /**
    * Approves or rejects a waiting approval step.

@@ -3,7 +3,6 @@ package dev.agenthub.api.runs;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
-import dev.agenthub.run.StepProgress;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +16,8 @@ import java.util.List;
  * @param status running, succeeded, failed, cancelled, terminated, timed_out
  * @param startedAt start time
  * @param closedAt close time, or {@code null}
- * @param steps every step's progress (from the {@code progress} query or the run's result)
+ * @param steps every step's progress (from the {@code progress} query or the run's result); a
+ *     running step's activity from Temporal's description of the run
  * @param usage tokens and cost so far
  * @param output the pipeline's output when it succeeded
  * @param failure why it did not succeed, or {@code null}
@@ -34,7 +34,7 @@ public record RunView(
     String status,
     Instant startedAt,
     Instant closedAt,
-    List<StepProgress> steps,
+    List<StepView> steps,
     UsageTotals usage,
     JsonNode output,
     RunFailure failure,

@@ -81,8 +81,7 @@ public final class RunsResource {
   @Path("{id}/cancel")
   @RolesAllowed("operator")
   public Response cancel(@PathParam("id") String id) {
-    runs.cancel(checkedId(id));
-    return accepted(id, null, "cancel", null);
+    return accepted(id, runs.cancel(checkedId(id)), "cancel", null);
   }
 
   @POST
@@ -95,8 +94,8 @@ public final class RunsResource {
       throw ApiException.unprocessable(
           "reason_required", "terminate needs a reason: {\"reason\": \"...\"}", null);
     }
-    runs.terminate(checkedId(id), request.reason(), caller(security));
-    return accepted(id, null, "terminate", null);
+    String runId = runs.terminate(checkedId(id), request.reason(), caller(security));
+    return accepted(id, runId, "terminate", null);
   }
 
   @POST
@@ -143,7 +142,7 @@ public final class RunsResource {
     return accepted(id, runId, approved ? "approve" : "reject", step);
   }
 
-  /** 202 with links; {@code runId} (null if unknown) makes the Temporal UI link the history's. */
+  /** 202 with links; {@code runId} makes the Temporal UI link the history's. */
   private Response accepted(String id, String runId, String action, String step) {
     return Response.accepted(new Accepted(id, action, step, links.of(id, runId))).build();
   }

@@ -21,7 +21,6 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -138,13 +137,14 @@ public final class TemporalRunService implements RunService {
   }
 
   @Override
-  public void cancel(String workflowId) {
+  public String cancel(String workflowId) {
     WorkflowStub stub = running(workflowId);
     whileRunning(workflowId, () -> stub.cancel());
+    return stub.getExecution().getRunId();
   }
 
   @Override
-  public void terminate(String workflowId, String reason, String terminatedBy) {
+  public String terminate(String workflowId, String reason, String terminatedBy) {
     WorkflowExecutionDescription execution = describer.execution(workflowId);
     String status = RunStatuses.of(execution.getStatus());
     if (!RunStatuses.RUNNING.equals(status)) {
@@ -167,6 +167,7 @@ public final class TemporalRunService implements RunService {
             MetricNames.STATUS,
             MetricNames.TERMINATED)
         .increment();
+    return execution.getExecution().getRunId();
   }
 
   @Override
@@ -190,9 +191,7 @@ public final class TemporalRunService implements RunService {
         || !"approval".equals(step.get().kind())
         || step.get().status() != StepStatus.WAITING_APPROVAL) {
       throw RunServiceException.StepNotWaiting.inStatus(
-          workflowId,
-          decision.stepId(),
-          step.map(s -> s.status().name().toLowerCase(Locale.ROOT)).orElse("unknown"));
+          workflowId, decision.stepId(), step.map(s -> s.status().wireName()).orElse("unknown"));
     }
     try {
       stub.signal("decide", decision);

@@ -124,17 +124,19 @@ public final class FakeRunService implements RunService {
   }
 
   @Override
-  public void cancel(String workflowId) {
+  public String cancel(String workflowId) {
     requireRunning(workflowId);
     calls.add("cancel " + workflowId);
+    return existing(workflowId).runId();
   }
 
   @Override
-  public void terminate(String workflowId, String reason, String terminatedBy) {
+  public String terminate(String workflowId, String reason, String terminatedBy) {
     requireRunning(workflowId);
     lastTerminateReason = reason;
     lastTerminatedBy = terminatedBy;
     calls.add("terminate " + workflowId);
+    return existing(workflowId).runId();
   }
 
   @Override

@@ -110,7 +110,11 @@ class RunsResourceTest {
 
   @Test
   void cancel_isAccepted_for_runningRuns_andConflictsOtherwise() {
-    assertThat(post("/api/v1/runs/greet-1/cancel", OPERATOR_KEY, null).getStatus()).isEqualTo(202);
+    Response accepted = post("/api/v1/runs/greet-1/cancel", OPERATOR_KEY, null);
+    assertThat(accepted.getStatus()).isEqualTo(202);
+    assertThat(accepted.readEntity(JsonNode.class).at("/links/temporalUi").asText())
+        .isEqualTo(
+            "http://temporal-ui:8233/namespaces/default/workflows/greet-1/run-greet-1/history");
     Response closed = post("/api/v1/runs/greet-2/cancel", OPERATOR_KEY, null);
     assertThat(closed.getStatus()).isEqualTo(409);
     assertThat(code(closed)).isEqualTo("run_not_running");
@@ -122,10 +126,12 @@ class RunsResourceTest {
     assertThat(noReason.getStatus()).isEqualTo(422);
     assertThat(code(noReason)).isEqualTo("reason_required");
 
-    assertThat(
-            post("/api/v1/runs/greet-1/terminate", ADMIN_KEY, "{\"reason\": \"stuck\"}")
-                .getStatus())
-        .isEqualTo(202);
+    Response terminated =
+        post("/api/v1/runs/greet-1/terminate", ADMIN_KEY, "{\"reason\": \"stuck\"}");
+    assertThat(terminated.getStatus()).isEqualTo(202);
+    assertThat(terminated.readEntity(JsonNode.class).at("/links/temporalUi").asText())
+        .isEqualTo(
+            "http://temporal-ui:8233/namespaces/default/workflows/greet-1/run-greet-1/history");
     assertThat(runs.lastTerminateReason).isEqualTo("stuck");
     assertThat(runs.lastTerminatedBy).isEqualTo("ada");
   }

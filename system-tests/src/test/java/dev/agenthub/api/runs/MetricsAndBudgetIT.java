@@ -13,7 +13,6 @@ import dev.agenthub.cost.PriceTable;
 import dev.agenthub.devkit.LocalTemporal;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
-import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
 import dev.agenthub.system.DevConfigurations;
 import dev.agenthub.system.TestPorts;
@@ -228,7 +227,7 @@ class MetricsAndBudgetIT {
     RunView failed = awaitStatus(started.workflowId(), "failed");
     assertThat(failed.failure().type()).isEqualTo("BudgetExceeded");
     assertThat(failed.failure().failedStep()).isEqualTo("c");
-    StepProgress refused = step(failed, "c");
+    StepView refused = step(failed, "c");
     assertThat(refused.status()).isEqualTo(StepStatus.FAILED);
     assertThat(refused.attempts()).isZero();
     assertThat(refused.usage()).isNull();
@@ -308,7 +307,7 @@ class MetricsAndBudgetIT {
     }
   }
 
-  private static StepProgress step(RunView run, String id) {
+  private static StepView step(RunView run, String id) {
     return run.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 

@@ -14,7 +14,6 @@ import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.run.ApprovalDecision;
 import dev.agenthub.run.PipelineWorkflowImpl;
-import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
 import dev.agenthub.system.DevConfigurations;
 import dev.agenthub.system.TestPorts;
@@ -81,7 +80,7 @@ class TemporalRunServiceIT {
     assertThat(waiting.pipeline()).isEqualTo("approve-flow");
     assertThat(waiting.pipelineVersion()).isEqualTo("2");
     assertThat(waiting.steps())
-        .extracting(StepProgress::id)
+        .extracting(StepView::id)
         .containsExactly("draft", "review", "publish");
     assertThat(step(waiting, "draft").status()).isEqualTo(StepStatus.SUCCEEDED);
 
@@ -304,10 +303,12 @@ class TemporalRunServiceIT {
     awaitStep(cancelled, "review", StepStatus.WAITING_APPROVAL);
     awaitStep(terminated, "review", StepStatus.WAITING_APPROVAL);
 
-    runs.cancel(cancelled);
-    runs.terminate(terminated, "enough", "tester");
+    String cancelledRunId = runs.cancel(cancelled);
+    String terminatedRunId = runs.terminate(terminated, "enough", "tester");
 
     RunView c = awaitStatus(cancelled, "cancelled");
+    assertThat(cancelledRunId).isEqualTo(c.runId());
+    assertThat(terminatedRunId).isEqualTo(runs.describe(terminated).runId());
     assertThat(c.failure().type()).isEqualTo("Cancelled");
     assertThat(step(c, "draft").status()).isEqualTo(StepStatus.SUCCEEDED);
     assertThat(step(c, "review").status()).isEqualTo(StepStatus.CANCELLED);
@@ -382,7 +383,7 @@ class TemporalRunServiceIT {
       RunStarted rerun = runs.rerun(failed);
       assertThat(rerun.workflowId()).startsWith("retry-demo-").isNotEqualTo(failed);
       RunView fresh = awaitStatus(rerun.workflowId(), "succeeded");
-      assertThat(fresh.steps()).noneMatch(StepProgress::reused);
+      assertThat(fresh.steps()).noneMatch(StepView::reused);
       assertThat(fresh.retryOf()).isNull();
       assertThat(runs.history(rerun.workflowId()).events())
           .filteredOn(e -> e.type().equals("ACTIVITY_TASK_SCHEDULED"))
@@ -471,7 +472,7 @@ class TemporalRunServiceIT {
     return new ApprovalDecision(step, true, null, "tester");
   }
 
-  private static StepProgress step(RunView run, String id) {
+  private static StepView step(RunView run, String id) {
     return run.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
