@@ -52,13 +52,13 @@ public final class DeadlineBoundRunService implements RunService {
   }
 
   @Override
-  public void cancel(String workflowId) {
-    deadline.run(() -> runs.cancel(workflowId));
+  public String cancel(String workflowId) {
+    return deadline.call(() -> runs.cancel(workflowId));
   }
 
   @Override
-  public void terminate(String workflowId, String reason, String terminatedBy) {
-    deadline.run(() -> runs.terminate(workflowId, reason, terminatedBy));
+  public String terminate(String workflowId, String reason, String terminatedBy) {
+    return deadline.call(() -> runs.terminate(workflowId, reason, terminatedBy));
   }
 
   @Override

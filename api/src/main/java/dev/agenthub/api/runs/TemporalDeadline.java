@@ -97,15 +97,6 @@ public final class TemporalDeadline {
     }
   }
 
-  /** {@link #call(Supplier)} for work without a result. */
-  public void run(Runnable work) {
-    call(
-        () -> {
-          work.run();
-          return null;
-        });
-  }
-
   private static RuntimeException failure(Throwable cause, Context.CancellableContext deadline) {
     if (cause instanceof RunServiceException known) {
       return known;
