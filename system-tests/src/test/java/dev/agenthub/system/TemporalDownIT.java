@@ -131,9 +131,9 @@ class TemporalDownIT {
         () -> api.get("/api/v1/runs", VIEWER).status() == 200);
     Reply started = api.post("/api/v1/pipelines/quick/runs", OPERATOR, "{}");
     assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
-    assertThat(
-            api.get("/api/v1/runs/" + started.body().get("workflowId").asText(), VIEWER).status())
-        .isEqualTo(200);
+    Reply history =
+        api.get("/api/v1/runs/" + started.body().get("workflowId").asText() + "/history", VIEWER);
+    assertThat(history.status()).as(history.raw().body()).isEqualTo(200);
     Reply health = new ApiTestClient(app.getAdminPort()).get("/healthcheck", null);
     assertThat(health.body().at("/temporal/healthy").asBoolean()).isTrue();
   }

@@ -107,6 +107,7 @@ public final class AlertsResource {
         || payload.alerts() == null
         || payload.alerts().isEmpty()
         || payload.alerts().stream().anyMatch(java.util.Objects::isNull)
+        || payload.status() == null
         || !STATUSES.contains(payload.status())) {
       throw ApiException.badRequest(
           "invalid_alert",

@@ -6,7 +6,6 @@ import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.run.StepError;
 import dev.agenthub.run.StepProgress;
-import io.grpc.Context;
 import io.grpc.Status;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -113,16 +112,10 @@ final class RunDescriber {
 
   /** The {@code progress} query's answer, or empty when no worker could answer it. */
   static Optional<RunProgress> progress(WorkflowStub stub) {
-    // Outside the request's Temporal deadline (see TemporalDeadline), which the SDK would spend
-    // retrying a query nobody answers: the query's own timeout says when no worker replies, and
-    // the run is then described without its steps.
-    Context previous = Context.ROOT.attach();
     try {
       return Optional.ofNullable(stub.query("progress", RunProgress.class));
     } catch (WorkflowException e) {
       return Optional.empty();
-    } finally {
-      Context.ROOT.detach(previous);
     }
   }
 
