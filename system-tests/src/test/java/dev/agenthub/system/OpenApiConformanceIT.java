@@ -79,7 +79,8 @@ class OpenApiConformanceIT {
 
     assertThat(exited).as("schemathesis finished within 5 minutes").isTrue();
     assertThat(process.exitValue()).as(report).isZero();
-    assertThat(report).contains("No issues found");
+    // Warnings (a route only an admin may call, runs that do not exist) are not findings.
+    assertThat(report).contains("Test cases:").doesNotContain("Failures:");
   }
 
   /** The report from its SUMMARY line on (the test cases run, the checks and their outcome). */
