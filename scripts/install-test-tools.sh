@@ -8,6 +8,7 @@
 #   - the Go modules of tools/compose-config (the compose check that ComposeConfigTest builds)
 #   - kustomize via go install, when there is no kubectl (Kubernetes manifest renders)
 #   - a Python venv in .tools/python-agents with temporalio (scripts/install-python-agents.sh)
+#   - schemathesis from PyPI into a venv under .tools (OpenApiConformanceIT), scripts/install-schemathesis.sh
 # A tool that cannot be installed here is reported; the tests that need it then say so, and fail
 # under CI=true.
 set -uo pipefail
@@ -44,6 +45,7 @@ fi
 "$ROOT/scripts/install-prometheus-tools.sh" >/dev/null || status=1
 # The Python agent example's venv (temporalio and OpenTelemetry from PyPI) for OwnAgentsIT.
 "$ROOT/scripts/install-python-agents.sh" >/dev/null || status=1
+"$ROOT/scripts/install-schemathesis.sh" >/dev/null || status=1
 
 # ComposeConfigTest builds tools/compose-config with go build; fetch and compile its modules here,
 # so that the test only links.

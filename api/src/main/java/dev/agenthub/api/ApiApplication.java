@@ -3,6 +3,9 @@ package dev.agenthub.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.agents.AgentQueuesHealthCheck;
 import dev.agenthub.api.agents.AgentsResource;
@@ -20,10 +23,12 @@ import dev.agenthub.api.openapi.OpenApiResource;
 import dev.agenthub.api.pipelines.InvalidPipelinesLog;
 import dev.agenthub.api.pipelines.PipelinesHealthCheck;
 import dev.agenthub.api.pipelines.PipelinesResource;
+import dev.agenthub.api.runs.DeadlineBoundRunService;
 import dev.agenthub.api.runs.Listing;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunsResource;
+import dev.agenthub.api.runs.TemporalDeadline;
 import dev.agenthub.api.runs.TemporalRunService;
 import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.Durations;
@@ -38,8 +43,10 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.grpc.ConnectivityState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
 
 /**
@@ -96,6 +103,25 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
   }
 
   /**
+   * Makes {@code json} (the mapper that reads request bodies) refuse scalar coercions. Not part of
+   * {@link #configureJson}: the configuration file is read with a copy of the same mapper, where a
+   * number for a string-valued key stays fine.
+   */
+  static void refuseScalarCoercion(ObjectMapper json) {
+    // A JSON number or boolean where the API takes a string (a workflowId of 7, a label value of
+    // true) is refused, as the OpenAPI document says, not turned into text; likewise a string
+    // where it takes a number.
+    json.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+  }
+
+  /**
    * Services this process runs beside the API, started after the Temporal connection exists and
    * stopped before it closes (in reverse order of registration). None in production; the dev kit
    * adds a Temporal server and an in-process worker here, and prints {@code pipelines} (loaded and
@@ -133,6 +159,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
 
   @Override
   public void run(C config, Environment environment) {
+    refuseScalarCoercion(environment.getObjectMapper());
     Telemetry telemetry = this.telemetry.apply(serviceName());
     environment.lifecycle().manage(onStop(telemetry::close));
     TemporalConnection connection =
@@ -146,14 +173,33 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     InvalidPipelinesLog.warn(catalog);
     addTemporalServices(config, environment, telemetry, connection, catalog);
 
+    TemporalDeadline deadline =
+        new TemporalDeadline(
+            config.getRuns().getTemporalDeadline().toJavaDuration(),
+            config.getRuns().getTemporalTimeout().toJavaDuration(),
+            () -> connection.stubs().getRawChannel().getState(false) == ConnectivityState.READY,
+            environment
+                .lifecycle()
+                .executorService("temporal-call-%d")
+                .minThreads(0)
+                .maxThreads(Integer.MAX_VALUE)
+                .workQueue(new SynchronousQueue<>())
+                .build(),
+            environment
+                .lifecycle()
+                .scheduledExecutorService("temporal-deadline")
+                .threads(1)
+                .build());
     RunService runs =
-        new TemporalRunService(
-            connection.client(),
-            config.getTemporal().taskQueue(),
-            Listing.parse(config.getTemporal().listing()),
-            config.priceTable(),
-            telemetry.meterRegistry(),
-            agents);
+        new DeadlineBoundRunService(
+            new TemporalRunService(
+                connection.client(),
+                config.getTemporal().taskQueue(),
+                Listing.parse(config.getTemporal().listing()),
+                config.priceTable(),
+                telemetry.meterRegistry(),
+                agents),
+            deadline);
     RunLinks links =
         new RunLinks(
             temporalUiBaseUrl(config), config.getTemporal().namespace(), traceUrlTemplate(config));
@@ -166,7 +212,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     HttpServerTracing.register(environment, telemetry.openTelemetry());
     QuietRequestLogStart.register(environment);
     ApiAuth.register(environment, auth(config));
-    environment.jersey().register(new PipelinesResource(catalog, runs, links));
+    environment
+        .jersey()
+        .register(
+            new PipelinesResource(
+                catalog, runs, links, config.getRuns().getMaxInputBytes().toBytes()));
     environment.jersey().register(new RunsResource(runs, links));
     TaskQueuePollers pollers =
         new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
@@ -181,7 +231,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 config.getAlerts(),
                 connection.client(),
                 config.getTemporal().taskQueue(),
-                config.getTemporal().uiBaseUrl()));
+                config.getTemporal().uiBaseUrl(),
+                deadline));
     // One registry per process; in dev it also holds the embedded worker's metrics.
     environment.jersey().register(new HttpServerMetrics(telemetry.meterRegistry()));
     environment

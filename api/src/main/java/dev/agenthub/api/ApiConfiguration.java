@@ -3,6 +3,7 @@ package dev.agenthub.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agenthub.api.alerts.AlertsConfiguration;
 import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.api.runs.RunsConfiguration;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.temporal.TemporalSettings;
 import io.dropwizard.core.Configuration;
@@ -34,6 +35,8 @@ public class ApiConfiguration extends Configuration {
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
 
   @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
+
+  @Valid @NotNull private RunsConfiguration runs = new RunsConfiguration();
 
   /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
   private String traceUrlTemplate = "";
@@ -131,6 +134,17 @@ public class ApiConfiguration extends Configuration {
   @JsonProperty
   public void setAlerts(AlertsConfiguration alerts) {
     this.alerts = alerts;
+  }
+
+  /** Limits of the run endpoints ({@code runs:} block). */
+  @JsonProperty
+  public RunsConfiguration getRuns() {
+    return runs;
+  }
+
+  @JsonProperty
+  public void setRuns(RunsConfiguration runs) {
+    this.runs = runs;
   }
 
   @JsonProperty

@@ -258,4 +258,22 @@ class TemporalCliApiIT {
         .containsExactly("true", "true", "false");
     assertThat(api.post("/api/v1/runs/" + id + "/retry", OPERATOR, null).status()).isEqualTo(200);
   }
+
+  @Test
+  void start_withABigInputUnderTheLimit_runs_andOneOverItGets413() {
+    // 500 KiB: under runs.maxInputBytes (512 KiB), and a start payload the real server accepts.
+    String big = "{\"blob\": \"" + "x".repeat(500 * 1024) + "\"}";
+
+    String id = start("quick", big);
+    awaitStatus(id, "succeeded");
+
+    Reply tooBig =
+        api.post(
+            "/api/v1/pipelines/quick/runs",
+            OPERATOR,
+            "{\"input\": {\"blob\": \"" + "x".repeat(600 * 1024) + "\"}}");
+    assertThat(tooBig.status()).isEqualTo(413);
+    assertThat(tooBig.errorCode()).isEqualTo("input_too_large");
+    assertThat(tooBig.body().at("/error/details/limitBytes").asLong()).isEqualTo(512 * 1024);
+  }
 }

@@ -2,6 +2,7 @@ package dev.agenthub.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.agenthub.alerts.AlertGroup;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,8 @@ record AlertmanagerPayload(
       String status,
       Map<String, String> labels,
       Map<String, String> annotations,
-      Instant startsAt,
-      Instant endsAt,
+      @JsonDeserialize(using = Rfc3339Instants.class) Instant startsAt,
+      @JsonDeserialize(using = Rfc3339Instants.class) Instant endsAt,
       @JsonProperty("generatorURL") String generatorUrl) {}
 
   AlertGroup toGroup() {
@@ -34,17 +35,17 @@ record AlertmanagerPayload(
         status,
         groupKey,
         receiver,
-        groupLabels,
-        commonLabels,
-        commonAnnotations,
+        withoutNulls(groupLabels),
+        withoutNulls(commonLabels),
+        withoutNulls(commonAnnotations),
         externalUrl,
         alerts.stream()
             .map(
                 a ->
                     new AlertGroup.Alert(
                         a.status(),
-                        a.labels(),
-                        a.annotations(),
+                        withoutNulls(a.labels()),
+                        withoutNulls(a.annotations()),
                         a.startsAt(),
                         a.endsAt(),
                         a.generatorUrl()))
@@ -58,5 +59,20 @@ record AlertmanagerPayload(
         .filter(java.util.Objects::nonNull)
         .min(Instant::compareTo)
         .orElse(Instant.EPOCH);
+  }
+
+  /** {@code map} without the entries whose value is null (JSON null: no value), or null. */
+  private static Map<String, String> withoutNulls(Map<String, String> map) {
+    if (map == null) {
+      return null;
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    map.forEach(
+        (key, value) -> {
+          if (value != null) {
+            values.put(key, value);
+          }
+        });
+    return values;
   }
 }

@@ -4,6 +4,7 @@ import dev.agenthub.alerts.AlertNotification;
 import dev.agenthub.alerts.AlertNotificationWorkflow;
 import dev.agenthub.api.auth.KeyHashes;
 import dev.agenthub.api.errors.ApiException;
+import dev.agenthub.api.runs.TemporalDeadline;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -37,13 +38,22 @@ public final class AlertsResource {
   private final WorkflowClient client;
   private final String taskQueue;
   private final String temporalUiUrl;
+  private final TemporalDeadline deadline;
 
+  /**
+   * A webhook starting notifications on {@code taskQueue}, waiting for Temporal {@code deadline}.
+   */
   public AlertsResource(
-      AlertsConfiguration config, WorkflowClient client, String taskQueue, String temporalUiUrl) {
+      AlertsConfiguration config,
+      WorkflowClient client,
+      String taskQueue,
+      String temporalUiUrl,
+      TemporalDeadline deadline) {
     this.config = config;
     this.client = client;
     this.taskQueue = taskQueue;
     this.temporalUiUrl = temporalUiUrl;
+    this.deadline = deadline;
   }
 
   @POST
@@ -67,7 +77,7 @@ public final class AlertsResource {
         new AlertNotification(
             payload.toGroup(), config.getChannel(), config.getGrafanaUrl(), temporalUiUrl);
     try {
-      WorkflowClient.start(workflow::send, notification);
+      deadline.call(() -> WorkflowClient.start(workflow::send, notification));
     } catch (WorkflowExecutionAlreadyStarted duplicate) {
       return Response.ok(Map.of("workflowId", workflowId, "duplicate", true)).build();
     }
@@ -96,6 +106,8 @@ public final class AlertsResource {
         || payload.groupKey() == null
         || payload.alerts() == null
         || payload.alerts().isEmpty()
+        || payload.alerts().stream().anyMatch(java.util.Objects::isNull)
+        || payload.status() == null
         || !STATUSES.contains(payload.status())) {
       throw ApiException.badRequest(
           "invalid_alert",

@@ -16,6 +16,7 @@ import dev.agenthub.api.runs.RunServiceException.RunNotRetryable;
 import dev.agenthub.api.runs.RunServiceException.RunNotRunning;
 import dev.agenthub.api.runs.RunServiceException.StepNotFound;
 import dev.agenthub.api.runs.RunServiceException.StepNotWaiting;
+import dev.agenthub.api.runs.RunServiceException.TemporalRefused;
 import dev.agenthub.api.runs.RunServiceException.TemporalUnavailable;
 import java.util.Map;
 
@@ -45,6 +46,7 @@ import java.util.Map;
  *   <tr><td>InvalidStatusFilter</td><td>400</td><td>invalid_status</td><td>status</td></tr>
  *   <tr><td>InvalidPageToken</td><td>400</td><td>invalid_page_token</td><td></td></tr>
  *   <tr><td>TemporalUnavailable</td><td>503</td><td>temporal_unavailable</td><td></td></tr>
+ *   <tr><td>TemporalRefused</td><td>422</td><td>temporal_refused</td><td>reason</td></tr>
  * </table>
  */
 public final class RunServiceErrors {
@@ -148,6 +150,15 @@ public final class RunServiceErrors {
     @Override
     public ApiException temporalUnavailable(TemporalUnavailable e) {
       return error(503, "temporal_unavailable", e, Map.of());
+    }
+
+    @Override
+    public ApiException temporalRefused(TemporalRefused e) {
+      return error(
+          422,
+          "temporal_refused",
+          e,
+          Map.of("reason", e.tooLarge() ? "payload_too_large" : "invalid_argument"));
     }
 
     private static ApiException error(

@@ -6,6 +6,7 @@ import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunStarted;
+import dev.agenthub.api.runs.RunsConfiguration;
 import dev.agenthub.api.runs.StartRunRequest;
 import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +39,20 @@ public final class PipelinesResource {
   private final PipelineCatalog catalog;
   private final RunService runs;
   private final RunLinks links;
+  private final long maxInputBytes;
 
+  /** A resource accepting inputs up to the default {@code runs.maxInputBytes}. */
   public PipelinesResource(PipelineCatalog catalog, RunService runs, RunLinks links) {
+    this(catalog, runs, links, new RunsConfiguration().getMaxInputBytes().toBytes());
+  }
+
+  /** A resource refusing a start whose input is over {@code maxInputBytes} as compact JSON. */
+  public PipelinesResource(
+      PipelineCatalog catalog, RunService runs, RunLinks links, long maxInputBytes) {
     this.catalog = catalog;
     this.runs = runs;
     this.links = links;
+    this.maxInputBytes = maxInputBytes;
   }
 
   @GET
@@ -87,6 +98,7 @@ public final class PipelinesResource {
     if (!given.isObject()) {
       throw ApiException.badRequest("invalid_input", "input must be a JSON object");
     }
+    checkSize(given);
     InputValidator validator = catalog.inputValidator(name);
     // The run (and its stored input) sees the schema's defaults, checked like given values.
     JsonNode input = validator.withDefaults(given);
@@ -107,6 +119,21 @@ public final class PipelinesResource {
       return Response.ok(view).build();
     }
     return Response.created(URI.create(view.links().self())).entity(view).build();
+  }
+
+  /**
+   * Refuses an input over {@code runs.maxInputBytes} before Temporal does: its start payload (the
+   * input beside the definition snapshot) must stay under Temporal's 2 MiB blob limit.
+   */
+  private void checkSize(JsonNode input) {
+    long size = input.toString().getBytes(StandardCharsets.UTF_8).length;
+    if (size > maxInputBytes) {
+      throw new ApiException(
+          413,
+          "input_too_large",
+          "input is " + size + " bytes as JSON; the limit is " + maxInputBytes,
+          Map.of("limitBytes", maxInputBytes, "sizeBytes", size));
+    }
   }
 
   private PipelineDefinition pipeline(String name) {

@@ -65,6 +65,16 @@ final class RunDescriber {
   RunView describe(String workflowId) {
     WorkflowExecutionDescription execution = execution(workflowId);
     String status = RunStatuses.of(execution.getStatus());
+    String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
+    // Before the progress query, which may take the rest of the request's time when no worker
+    // answers.
+    String retriedBy =
+        find(workflowId + RETRY_SUFFIX)
+            // Only a run whose retryOf memo names this one is its retry (ids made before
+            // reserved ids were refused may belong to another run).
+            .filter(d -> workflowId.equals(memo(d, RunStarter.MEMO_RETRY_OF)))
+            .map(d -> d.getExecution().getWorkflowId())
+            .orElse(null);
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             WorkflowTargetOptions.newBuilder()
@@ -84,14 +94,6 @@ final class RunDescriber {
     if (outcome.failure() != null) {
       status = RunStatuses.of(execution.getStatus(), outcome.failure().type());
     }
-    String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
-    String retriedBy =
-        find(workflowId + RETRY_SUFFIX)
-            // Only a run whose retryOf memo names this one is its retry (ids made before
-            // reserved ids were refused may belong to another run).
-            .filter(d -> workflowId.equals(memo(d, RunStarter.MEMO_RETRY_OF)))
-            .map(d -> d.getExecution().getWorkflowId())
-            .orElse(null);
     return new RunView(
         workflowId,
         execution.getExecution().getRunId(),

@@ -58,6 +58,8 @@ public abstract sealed class RunServiceException extends RuntimeException {
     R invalidPageToken(InvalidPageToken e);
 
     R temporalUnavailable(TemporalUnavailable e);
+
+    R temporalRefused(TemporalRefused e);
   }
 
   /** No run has this id. */
@@ -474,6 +476,36 @@ public abstract sealed class RunServiceException extends RuntimeException {
     @Override
     public <R> R match(Cases<R> cases) {
       return cases.temporalUnavailable(this);
+    }
+  }
+
+  /**
+   * Temporal refused a request as invalid (INVALID_ARGUMENT): for a start, retry or rerun most
+   * likely a payload over its 2 MiB blob size limit. Asking again will not help.
+   */
+  public static final class TemporalRefused extends RunServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean tooLarge;
+
+    public TemporalRefused(boolean tooLarge) {
+      super(
+          tooLarge
+              ? "Temporal refused the run: its payload (input, definition snapshot and, for a"
+                  + " retry, the reused outputs) is over Temporal's size limit (2 MiB)"
+              : "Temporal refused the request as invalid");
+      this.tooLarge = tooLarge;
+    }
+
+    /** Whether Temporal said a payload was over its size limit. */
+    public boolean tooLarge() {
+      return tooLarge;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.temporalRefused(this);
     }
   }
 }

@@ -18,6 +18,7 @@ import dev.agenthub.api.runs.RunServiceException.RunNotRetryable;
 import dev.agenthub.api.runs.RunServiceException.RunNotRunning;
 import dev.agenthub.api.runs.RunServiceException.StepNotFound;
 import dev.agenthub.api.runs.RunServiceException.StepNotWaiting;
+import dev.agenthub.api.runs.RunServiceException.TemporalRefused;
 import dev.agenthub.api.runs.RunServiceException.TemporalUnavailable;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,12 @@ class RunServiceErrorsTest {
         row(new InvalidPageSize(0, 100), 400, "invalid_page_size", Map.of("pageSize", 0)),
         row(new InvalidStatusFilter("done"), 400, "invalid_status", Map.of("status", "done")),
         row(new InvalidPageToken(), 400, "invalid_page_token", Map.of()),
-        row(new TemporalUnavailable("try again"), 503, "temporal_unavailable", Map.of()));
+        row(new TemporalUnavailable("try again"), 503, "temporal_unavailable", Map.of()),
+        row(
+            new TemporalRefused(true),
+            422,
+            "temporal_refused",
+            Map.of("reason", "payload_too_large")));
   }
 
   private static Arguments row(

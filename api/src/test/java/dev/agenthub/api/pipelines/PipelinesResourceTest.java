@@ -127,4 +127,18 @@ class PipelinesResourceTest {
         .isEqualTo(400);
     assertThat(runs.calls).isEmpty();
   }
+
+  @Test
+  void start_withInputOverMaxInputBytes_answers413InputTooLarge_withTheLimit() {
+    String name = "x".repeat(600 * 1024);
+
+    Response response = start("greet", "{\"input\": {\"name\": \"" + name + "\"}}", null);
+
+    JsonNode error = response.readEntity(JsonNode.class).path("error");
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(error.path("code").asText()).isEqualTo("input_too_large");
+    assertThat(error.at("/details/limitBytes").asLong()).isEqualTo(512 * 1024);
+    assertThat(error.at("/details/sizeBytes").asLong()).isGreaterThan(600 * 1024);
+    assertThat(runs.calls).isEmpty();
+  }
 }

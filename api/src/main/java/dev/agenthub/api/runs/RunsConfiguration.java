@@ -1,0 +1,80 @@
+package dev.agenthub.api.runs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDataSize;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Limits of the run endpoints ({@code runs:} block): how large a run's input may be, and how long a
+ * request waits for Temporal before answering 503.
+ */
+public class RunsConfiguration {
+
+  /**
+   * Temporal refuses any payload over 2 MiB (its blob size limit), and a run's start payload holds
+   * the input beside the pipeline definition and the price snapshot; request bodies stop at 1 MiB.
+   */
+  @NotNull
+  @MinDataSize(1)
+  @MaxDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
+  private DataSize maxInputBytes = DataSize.kibibytes(512);
+
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration temporalDeadline = Duration.milliseconds(TemporalDeadline.DEFAULT.toMillis());
+
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  private Duration temporalTimeout = Duration.seconds(TemporalDeadline.DEFAULT_SLOW.toSeconds());
+
+  /**
+   * The largest run input ({@code input} of a start, as compact JSON) the API accepts (default 512
+   * KiB, at most 1.5 MiB); larger ones get 413 {@code input_too_large}.
+   */
+  @JsonProperty
+  public DataSize getMaxInputBytes() {
+    return maxInputBytes;
+  }
+
+  @JsonProperty
+  public void setMaxInputBytes(DataSize maxInputBytes) {
+    this.maxInputBytes = maxInputBytes;
+  }
+
+  /**
+   * How long one request (run endpoints and the alerts webhook) waits for Temporal in total,
+   * retries included, before answering 503 {@code temporal_unavailable} (default 2 s; the answer
+   * comes at most 0.4 s later, one retry interval).
+   */
+  @JsonProperty
+  public Duration getTemporalDeadline() {
+    return temporalDeadline;
+  }
+
+  @JsonProperty
+  public void setTemporalDeadline(Duration temporalDeadline) {
+    this.temporalDeadline = temporalDeadline;
+  }
+
+  /**
+   * How long one request waits at most while the connection to Temporal is up but the answer is
+   * slow (default 30 s), then 503 {@code temporal_unavailable}.
+   */
+  @JsonProperty
+  public Duration getTemporalTimeout() {
+    return temporalTimeout;
+  }
+
+  @JsonProperty
+  public void setTemporalTimeout(Duration temporalTimeout) {
+    this.temporalTimeout = temporalTimeout;
+  }
+}
