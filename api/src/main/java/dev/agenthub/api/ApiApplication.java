@@ -34,6 +34,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.glassfish.jersey.media.sse.SseFeature;
 
 /**
  * Agent Hub's API process ({@code server api.yml}): a Temporal client behind the REST API. It runs
@@ -42,6 +43,12 @@ import java.util.function.Function;
  * @param <C> the configuration class ({@link ApiConfiguration}, or the dev kit's extension of it)
  */
 public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
+
+  /**
+   * Threads that handle the answers of Temporal long polls for waiting requests and event streams
+   * (a waiting request or follower holds none while it waits).
+   */
+  private static final int FOLLOW_THREADS = 4;
 
   private final Function<String, Telemetry> telemetry;
 
@@ -143,7 +150,13 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             config.getTemporal().taskQueue(),
             Listing.parse(config.getTemporal().listing()),
             config.priceTable(),
-            telemetry.meterRegistry());
+            telemetry.meterRegistry(),
+            environment
+                .lifecycle()
+                .executorService("run-follow-%d")
+                .minThreads(FOLLOW_THREADS)
+                .maxThreads(FOLLOW_THREADS)
+                .build());
     RunLinks links =
         new RunLinks(
             temporalUiBaseUrl(config), config.getTemporal().namespace(), traceUrlTemplate(config));
@@ -157,6 +170,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     QuietRequestLogStart.register(environment);
     ApiAuth.register(environment, auth(config));
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
+    environment.jersey().register(SseFeature.class);
     environment.jersey().register(new RunsResource(runs, links));
     environment.jersey().register(new OpenApiResource());
     environment

@@ -18,11 +18,18 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -42,32 +49,49 @@ public final class TemporalRunService implements RunService {
   private final HistoryNarrator narrator;
   private final RunRestarts restarts;
   private final MeterRegistry meters;
+  private final RunFollower follower;
+  private final Executor executor;
 
   /**
    * A service over {@code client}, starting runs on {@code taskQueue} and listing them as {@code
    * listing} says (usually {@code Listing.parse(settings.listing())}).
    */
   public TemporalRunService(WorkflowClient client, String taskQueue, Listing listing) {
-    this(client, taskQueue, listing, PriceTable.loadDefault(), new CompositeMeterRegistry());
+    this(
+        client,
+        taskQueue,
+        listing,
+        PriceTable.loadDefault(),
+        new CompositeMeterRegistry(),
+        Runnable::run);
   }
 
   /**
    * A service as above that prices budgets with {@code prices} and counts the runs it terminates in
-   * {@code meters} (workflow code never sees a termination, so the worker cannot count it).
+   * {@code meters} (workflow code never sees a termination, so the worker cannot count it), and
+   * handles the answers of long polls (awaited closes, followed runs) on {@code executor}.
    */
   public TemporalRunService(
       WorkflowClient client,
       String taskQueue,
       Listing listing,
       PriceTable prices,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Executor executor) {
     this.client = client;
     this.meters = meters;
+    this.executor = executor;
     this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC());
     this.listing = new RunListing(client, listing);
     this.describer = new RunDescriber(client);
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
     this.restarts = new RunRestarts(client, starter, this.describer, this.listing);
+    this.follower =
+        new RunFollower(
+            client.getWorkflowServiceStubs(),
+            client.getOptions().getNamespace(),
+            narrator,
+            executor);
   }
 
   @Override
@@ -122,6 +146,33 @@ public final class TemporalRunService implements RunService {
   @Override
   public RunView describe(String workflowId) {
     return describer.describe(workflowId);
+  }
+
+  @Override
+  public CompletableFuture<RunView> awaitClose(String workflowId, Duration wait) {
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class)
+        .handleAsync(
+            (result, failure) -> {
+              Throwable cause =
+                  failure instanceof CompletionException ? failure.getCause() : failure;
+              if (cause == null
+                  || cause instanceof TimeoutException
+                  || cause instanceof WorkflowFailedException) {
+                return describer.describe(workflowId);
+              }
+              throw TemporalErrors.translate(
+                  cause instanceof RuntimeException e ? e : new CompletionException(cause),
+                  workflowId);
+            },
+            executor);
+  }
+
+  @Override
+  public CompletableFuture<Void> follow(String workflowId, long afterEventId, RunEventSink sink) {
+    describer.execution(workflowId);
+    return follower.follow(workflowId, afterEventId, sink);
   }
 
   @Override

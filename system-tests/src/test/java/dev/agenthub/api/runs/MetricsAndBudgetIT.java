@@ -67,7 +67,8 @@ class MetricsAndBudgetIT {
             settings.taskQueue(),
             Listing.SCAN,
             PriceTable.loadDefault(),
-            telemetry.meterRegistry());
+            telemetry.meterRegistry(),
+            Runnable::run);
   }
 
   @AfterAll
