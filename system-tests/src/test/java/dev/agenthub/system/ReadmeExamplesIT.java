@@ -119,9 +119,13 @@ class ReadmeExamplesIT {
 
     String all = outputs.toString();
     assertThat(all)
-        .as("research-brief started and shown, the approval accepted, the fetch step retrying")
+        .as(
+            "research-brief started and shown, the approval accepted and followed to its close,"
+                + " the fetch step retrying")
         .contains("\"pipeline\":\"research-brief\"")
         .contains("\"action\":\"approve\"")
+        .contains("event: approval_waiting")
+        .contains("event: run_closed")
         .contains("\"activity\":{");
     Matcher retry = Pattern.compile("\"workflowId\":\"([^\"]+\\.retry)\"").matcher(all);
     assertThat(retry.find()).as("the operator's retry started: %s", all).isTrue();
