@@ -7,6 +7,7 @@
 #     from their Go modules (scripts/install-prometheus-tools.sh)
 #   - the Go modules of tools/compose-config (the compose check that ComposeConfigTest builds)
 #   - kustomize via go install, when there is no kubectl (Kubernetes manifest renders)
+#   - a Python venv in .tools/python-agents with temporalio (scripts/install-python-agents.sh)
 # A tool that cannot be installed here is reported; the tests that need it then say so, and fail
 # under CI=true.
 set -uo pipefail
@@ -41,6 +42,8 @@ fi
 
 "$ROOT/scripts/install-temporal-cli.sh" >/dev/null || status=1
 "$ROOT/scripts/install-prometheus-tools.sh" >/dev/null || status=1
+# The Python agent example's venv (temporalio and OpenTelemetry from PyPI) for OwnAgentsIT.
+"$ROOT/scripts/install-python-agents.sh" >/dev/null || status=1
 
 # ComposeConfigTest builds tools/compose-config with go build; fetch and compile its modules here,
 # so that the test only links.

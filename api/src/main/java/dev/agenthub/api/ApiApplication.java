@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.api.agents.AgentQueuesHealthCheck;
+import dev.agenthub.api.agents.AgentsResource;
+import dev.agenthub.api.agents.TaskQueuePollers;
+import dev.agenthub.api.agents.TemporalTaskQueuePollers;
 import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.AuthConfiguration;
@@ -21,6 +25,8 @@ import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.runs.TemporalRunService;
+import dev.agenthub.dsl.AgentFiles;
+import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
@@ -33,6 +39,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 import org.glassfish.jersey.media.sse.SseFeature;
 
@@ -139,8 +146,10 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         TemporalConnection.open(
             config.getTemporal(), telemetry.temporalMetricsScope(), telemetry.clientInterceptors());
     environment.lifecycle().manage(onStop(connection::close));
+    AgentCatalog agents =
+        AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir())));
     PipelineCatalog catalog =
-        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), AgentCatalog.builtIn());
+        PipelineCatalog.loadDirectory(Path.of(config.getPipelinesDir()), agents);
     InvalidPipelinesLog.warn(catalog);
     addTemporalServices(config, environment, telemetry, connection, catalog);
 
@@ -151,6 +160,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             Listing.parse(config.getTemporal().listing()),
             config.priceTable(),
             telemetry.meterRegistry(),
+            agents,
             environment
                 .lifecycle()
                 .executorService("run-follow-%d")
@@ -172,6 +182,11 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     environment.jersey().register(new PipelinesResource(catalog, runs, links));
     environment.jersey().register(SseFeature.class);
     environment.jersey().register(new RunsResource(runs, links));
+    TaskQueuePollers pollers =
+        new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
+    environment
+        .jersey()
+        .register(new AgentsResource(agents, config.getTemporal().taskQueue(), pollers));
     environment.jersey().register(new OpenApiResource());
     environment
         .jersey()
@@ -193,6 +208,12 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
     environment
         .healthChecks()
         .register(PipelinesHealthCheck.NAME, new PipelinesHealthCheck(catalog));
+    environment
+        .healthChecks()
+        .register(
+            AgentQueuesHealthCheck.NAME,
+            new AgentQueuesHealthCheck(
+                agents, pollers, Durations.parse(config.getAgentQueueGrace()), Clock.systemUTC()));
   }
 
   private static Managed onStop(Runnable action) {

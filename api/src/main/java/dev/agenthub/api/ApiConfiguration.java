@@ -22,6 +22,12 @@ public class ApiConfiguration extends Configuration {
   @NotBlank
   private String pipelinesDir = System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines");
 
+  @NotBlank
+  private String agentsDir = System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents");
+
+  /** How long a declared agent's task queue may go without a poller before health fails. */
+  @NotBlank private String agentQueueGrace = "5m";
+
   /** A pricing.yml replacing the built-in price table; empty = the built-in one. */
   private String pricingFile = "";
 
@@ -55,6 +61,35 @@ public class ApiConfiguration extends Configuration {
   @JsonProperty
   public void setPipelinesDir(String pipelinesDir) {
     this.pipelinesDir = pipelinesDir;
+  }
+
+  /**
+   * Directory of agent declarations, one {@code *.yml} per agent (default: {@code
+   * $AGENTHUB_AGENTS_DIR}, else {@code agents}); a missing directory declares none. Workers read
+   * the same files.
+   */
+  @JsonProperty
+  public String getAgentsDir() {
+    return agentsDir;
+  }
+
+  @JsonProperty
+  public void setAgentsDir(String agentsDir) {
+    this.agentsDir = agentsDir;
+  }
+
+  /**
+   * How long the task queue of a declared external agent may have no poller before the {@code
+   * agent-queues} health check fails ({@code agentQueueGrace}, a duration; default 5m).
+   */
+  @JsonProperty
+  public String getAgentQueueGrace() {
+    return agentQueueGrace;
+  }
+
+  @JsonProperty
+  public void setAgentQueueGrace(String agentQueueGrace) {
+    this.agentQueueGrace = agentQueueGrace;
   }
 
   /**

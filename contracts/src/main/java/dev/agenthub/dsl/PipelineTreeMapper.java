@@ -89,7 +89,7 @@ final class PipelineTreeMapper {
         read.object(step.get("with"), path + ".with", "an object"),
         read.strings(step.get("needs"), path + ".needs", true),
         read.string(step.get("when"), path + ".when"),
-        retry(step.get("retry"), path + ".retry"),
+        retry(read, step.get("retry"), path + ".retry"),
         read.string(step.get("timeout"), path + ".timeout"),
         onError(step.get("onError"), path + ".onError"));
   }
@@ -131,7 +131,8 @@ final class PipelineTreeMapper {
     return OnError.valueOf(text.toUpperCase(Locale.ROOT));
   }
 
-  private RetryDefinition retry(JsonNode value, String path) {
+  /** The retry policy at {@code path}, shape errors going to {@code read}; null when absent. */
+  static RetryDefinition retry(TreeReader read, JsonNode value, String path) {
     JsonNode retry = read.object(value, path, "an object");
     if (retry == null) {
       return null;

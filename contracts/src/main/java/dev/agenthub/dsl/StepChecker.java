@@ -1,7 +1,10 @@
 package dev.agenthub.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.agents.AgentSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -112,16 +115,59 @@ final class StepChecker {
         }
       }
     }
+    AgentDeclaration declaration = catalog.declaration(spec.name()).orElse(null);
+    boolean othersAccepted = declaration != null && declaration.acceptsOtherArguments();
     if (with != null) {
       with.fieldNames()
           .forEachRemaining(
               key -> {
-                if (!spec.accepts(key)) {
+                if (!othersAccepted && !spec.accepts(key)) {
                   error(
                       DocumentPaths.key(path + ".with", key),
                       "unknown argument for agent \"" + spec.name() + "\"");
                 }
               });
+      if (declaration != null) {
+        checkDeclaredValues(declaration, with, path + ".with");
+      }
+    }
+  }
+
+  /**
+   * Checks the arguments whose values are known now (no template inside) against the declared JSON
+   * Schema; templated values can only be checked when the run renders them. Missing and unknown
+   * arguments are reported above, so the schema's verdict on the object itself is left out.
+   */
+  private void checkDeclaredValues(AgentDeclaration declaration, JsonNode with, String path) {
+    ObjectNode known = JsonNodeFactory.instance.objectNode();
+    with.properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().toString().contains("${{")) {
+                known.set(e.getKey(), e.getValue());
+              }
+            });
+    InputValidator validator;
+    try {
+      validator = InputValidator.forSchema(declaration.arguments());
+    } catch (IllegalArgumentException e) {
+      error(path, "agent \"" + declaration.name() + "\" has an invalid arguments schema");
+      return;
+    }
+    for (ValidationError problem : validator.validate(known)) {
+      String pointer = problem.path();
+      if (pointer.isEmpty()) {
+        continue;
+      }
+      String at = path;
+      for (String segment : pointer.substring(1).split("/", -1)) {
+        String key = segment.replace("~1", "/").replace("~0", "~");
+        at =
+            key.matches("\\d+")
+                ? DocumentPaths.index(at, Integer.parseInt(key))
+                : DocumentPaths.key(at, key);
+      }
+      error(at, problem.message());
     }
   }
 

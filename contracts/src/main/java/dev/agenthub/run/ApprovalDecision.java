@@ -1,7 +1,8 @@
 package dev.agenthub.run;
 
 /**
- * The payload of the {@code decide} signal.
+ * A decision on an approval step: the argument of the {@code decideApproval} update (and of the
+ * older {@code decide} signal), and the update's answer when accepted.
  *
  * @param stepId the approval step being decided
  * @param approved true to approve, false to reject

@@ -52,5 +52,17 @@ public final class FailureTypes {
   /** A step was stopped because the run failed or was cancelled. */
   public static final String CANCELLED = "Cancelled";
 
+  /**
+   * A refused {@code decideApproval} update: the step is unknown, not an approval, or not waiting
+   * for a decision (yet or any more). The run is unaffected.
+   */
+  public static final String STEP_NOT_WAITING = "StepNotWaiting";
+
+  /**
+   * A refused {@code decideApproval} update: another decision for the step was accepted first. The
+   * run is unaffected.
+   */
+  public static final String DECISION_CONFLICT = "DecisionConflict";
+
   private FailureTypes() {}
 }

@@ -1,6 +1,7 @@
 package dev.agenthub.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.PipelineDefinition;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.Map;
  *     use; the interpreter checks budgets with them, so they travel in the input (and so in the
  *     history) instead of being read from a table that could change under a replay. Empty when the
  *     run has no budget.
+ * @param agents the declarations of the declared agents its steps use, by name, as they were when
+ *     the run started: the interpreter takes their task queues, timeouts, retry policies and cost
+ *     bearing from here, so editing an agents file never changes a run in flight. Empty for runs of
+ *     built-in agents only (and for runs recorded before agents could be declared).
  */
 public record PipelineRunInput(
     PipelineDefinition pipeline,
@@ -25,11 +30,24 @@ public record PipelineRunInput(
     Map<String, StepProgress> reusedSteps,
     Double budgetUsd,
     String retryOf,
-    Map<String, Price> prices) {
+    Map<String, Price> prices,
+    Map<String, AgentDeclaration> agents) {
 
   public PipelineRunInput {
     reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
+    agents = agents == null ? Map.of() : Map.copyOf(agents);
+  }
+
+  /** An input without declared agents. */
+  public PipelineRunInput(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      Map<String, StepProgress> reusedSteps,
+      Double budgetUsd,
+      String retryOf,
+      Map<String, Price> prices) {
+    this(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, Map.of());
   }
 
   /** An input without a price snapshot (the starter adds one when the run has a budget). */
@@ -58,6 +76,11 @@ public record PipelineRunInput(
 
   /** This input with {@code prices} as its price snapshot. */
   public PipelineRunInput withPrices(Map<String, Price> prices) {
-    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices);
+    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents);
+  }
+
+  /** This input with {@code agents} as its snapshot of declared agents. */
+  public PipelineRunInput withAgents(Map<String, AgentDeclaration> agents) {
+    return new PipelineRunInput(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents);
   }
 }

@@ -362,7 +362,84 @@ class PipelineValidationTest {
                     + " \"boolean\", \"integer\", \"null\", \"number\", \"object\","
                     + " \"string\"]",
                 "input.type: string found, array expected",
-                "input.required: string found, array expected")));
+                "input.required: string found, array expected")),
+        Arguments.of(
+            "retry on a sleep step",
+            """
+            name: x
+            steps:
+              - {id: s, type: sleep, with: {duration: 1s}, retry: {maxAttempts: 2}}
+            """,
+            List.of("steps[0].retry: not allowed for type \"sleep\"")),
+        Arguments.of(
+            "retry on an approval step",
+            """
+            name: x
+            steps:
+              - {id: ok, type: approval, retry: {maxAttempts: 2}}
+            """,
+            List.of("steps[0].retry: not allowed for type \"approval\"")),
+        Arguments.of(
+            "unknown argument of a sleep step",
+            """
+            name: x
+            steps:
+              - {id: s, type: sleep, with: {duration: 1s, until: tomorrow}}
+            """,
+            List.of(
+                "steps[0].with.until: unknown argument for type \"sleep\" (allowed: duration)")),
+        Arguments.of(
+            "unknown key in retry",
+            """
+            name: x
+            steps:
+              - {id: a, agent: notify, with: {text: hi}, retry: {maxAttempt: 2}}
+            """,
+            List.of("steps[0].retry.maxAttempt: unknown field (did you mean \"maxAttempts\"?)")),
+        Arguments.of(
+            "unknown key in budget",
+            """
+            name: x
+            budget: {maxCost: 1}
+            steps:
+              - {id: a, agent: notify, with: {text: hi}}
+            """,
+            List.of("budget.maxCost: unknown field", "budget.maxCostUsd: required")),
+        Arguments.of(
+            "retry just below its lower bounds",
+            """
+            name: x
+            steps:
+              - id: a
+                agent: notify
+                with: {text: hi}
+                retry: {maxAttempts: 0, backoffCoefficient: 0.99, initialInterval: 2s,
+                        maximumInterval: 1999ms}
+            """,
+            List.of(
+                "steps[0].retry.maxAttempts: must be at least 1, got 0",
+                "steps[0].retry.backoffCoefficient: must be at least 1.0, got 0.99",
+                "steps[0].retry.maximumInterval: must not be shorter than initialInterval")));
+  }
+
+  @Test
+  void parse_acceptsRetryAtItsLowerBounds() throws Exception {
+    PipelineDefinition definition =
+        PipelineLoader.parse(
+            """
+            name: x
+            steps:
+              - id: a
+                agent: notify
+                with: {text: hi}
+                retry: {maxAttempts: 1, backoffCoefficient: 1.0, initialInterval: 2s,
+                        maximumInterval: 2s, nonRetryableErrors: [AgentClientError]}
+            """,
+            "p.yml",
+            AGENTS);
+
+    assertThat(definition.steps().get(0).retry())
+        .isEqualTo(new RetryDefinition(1, "2s", 1.0, "2s", List.of("AgentClientError")));
   }
 
   @Test

@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * The {@code agenthub} program of a checkout: the API's {@code server} and {@code check}, plus
- * {@code dev} (Temporal, worker and API in one JVM) and {@code run} (one pipeline, printed) and
- * {@code pipelines validate|graph} (authoring, without a server).
+ * {@code dev} (Temporal, worker and API in one JVM), {@code run} (one pipeline, printed), {@code
+ * runs ...} and {@code pipelines list|show} (operator commands over the API), {@code pipelines
+ * validate|graph} (authoring, without a server) and {@code worker}.
  */
 public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
 
@@ -48,11 +49,31 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
     new AgentHubMain().run(args);
   }
 
+  /** Runs the command line and exits with its code (see {@link AgentHubCli#exitCode}). */
+  @Override
+  public void run(String... arguments) {
+    int code = AgentHubCli.exitCode(commandLine(System.err).run(arguments));
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** This program's command line, printing to {@code out} and {@code err} (tests read them). */
+  AgentHubCli commandLine(PrintStream err) {
+    Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(this);
+    addDefaultCommands(bootstrap);
+    initialize(bootstrap);
+    bootstrap.registerMetrics();
+    return new AgentHubCli(bootstrap, out, err);
+  }
+
   @Override
   public void initialize(Bootstrap<ApiConfiguration> bootstrap) {
     super.initialize(bootstrap);
     bootstrap.addCommand(new DevCommand(out, localTelemetry));
     bootstrap.addCommand(new RunCommand(out));
-    bootstrap.addCommand(new PipelinesCommand(out));
+    bootstrap.addCommand(new RunsCommand(out, System.getenv()));
+    bootstrap.addCommand(new PipelinesCommand(out, System.getenv()));
+    bootstrap.addCommand(new WorkerCommand());
   }
 }

@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * The API process of {@code dev}: the API application, plus the Temporal server of the chosen
- * {@link DevServer} kind, an in-process worker, the dev key and the dev-only resources. Its choices
- * come through the constructor; the configuration file is read as given.
+ * {@link DevServer} kind, an in-process worker (unless {@code embeddedWorker: false}), the dev key
+ * and the dev-only resources. Its choices come through the constructor; the configuration file is
+ * read as given.
  */
 public final class DevApplication extends ApiApplication<DevConfiguration> {
 
@@ -69,7 +70,9 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
     if (server != DevServer.NONE) {
       environment.lifecycle().manage(server.create(config.getTemporal(), home));
     }
-    environment.lifecycle().manage(new EmbeddedWorker(config, connection, telemetry));
+    if (config.isEmbeddedWorker()) {
+      environment.lifecycle().manage(new EmbeddedWorker(config, connection, telemetry));
+    }
     environment.jersey().register(new DevFlakyResource());
     environment
         .lifecycle()

@@ -17,6 +17,22 @@ public class DevConfiguration extends ApiConfiguration {
 
   @Valid @NotNull private AgentsConfiguration agents = new AgentsConfiguration();
 
+  private boolean embeddedWorker = true;
+
+  /**
+   * Whether this process runs its own worker ({@code embeddedWorker:}, default true); false leaves
+   * the work to standalone workers ({@code ./agenthub worker}) on the same Temporal and task queue.
+   */
+  @JsonProperty
+  public boolean isEmbeddedWorker() {
+    return embeddedWorker;
+  }
+
+  @JsonProperty
+  public void setEmbeddedWorker(boolean embeddedWorker) {
+    this.embeddedWorker = embeddedWorker;
+  }
+
   /** Tuning of the embedded worker ({@code worker:} block). */
   @JsonProperty
   public WorkerSettings getWorker() {

@@ -2,10 +2,13 @@ package dev.agenthub.devkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
 import dev.agenthub.worker.PipelineWorker;
 import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
 
 /**
  * A worker inside the {@code dev} or {@code run} process, on that process's Temporal connection.
@@ -38,7 +41,8 @@ final class EmbeddedWorker implements Managed, AutoCloseable {
               // default refuses loopback. A copy, so the configuration itself is not changed.
               config.getAgents().forDevelopment(),
               config.priceTable(),
-              telemetry);
+              telemetry,
+              AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir()))));
     }
   }
 

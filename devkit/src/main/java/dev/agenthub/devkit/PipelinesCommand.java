@@ -1,6 +1,7 @@
 package dev.agenthub.devkit;
 
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
@@ -24,38 +25,66 @@ import net.sourceforge.argparse4j.inf.Subparsers;
 /**
  * {@code pipelines validate FILE|DIR...} and {@code pipelines graph NAME|FILE}: pipeline authoring
  * without a server. Validation uses the server's loader and catalog, so the messages are the ones
- * the API and the {@code pipelines} health check show.
+ * the API and the {@code pipelines} health check show. {@code pipelines list} and {@code pipelines
+ * show NAME} ask a running API what it has loaded.
  */
 public final class PipelinesCommand extends Command {
 
   private static final String ACTION = "action";
 
   private final PrintStream out;
+  private final Map<String, String> env;
 
-  /** A command that prints its report to {@code out}. */
-  public PipelinesCommand(PrintStream out) {
-    super("pipelines", "Validates pipeline files or prints a pipeline's step graph");
+  /** A command that prints its report to {@code out}, with the API's defaults from {@code env}. */
+  public PipelinesCommand(PrintStream out, Map<String, String> env) {
+    super("pipelines", "Lists, shows, validates and draws pipelines");
     this.out = out;
+    this.env = env;
   }
 
   @Override
   public void configure(Subparser subparser) {
-    Subparsers actions = subparser.addSubparsers().dest(ACTION).metavar("validate|graph");
+    subparser.epilog(
+        "Examples: agenthub pipelines validate pipelines/; agenthub pipelines graph"
+            + " research-brief; agenthub pipelines list");
+    Subparsers actions = subparser.addSubparsers().dest(ACTION).metavar("list|show|validate|graph");
+    Subparser list =
+        actions
+            .addParser("list", false)
+            .help("lists the pipelines a running API serves (and the files it refused)")
+            .description("Lists the pipelines a running API serves.")
+            .epilog("Example: agenthub pipelines list --url http://localhost:8080");
+    PrintingFlag.addHelp(list, out);
+    ApiClient.addOptions(list);
+    Subparser show =
+        actions
+            .addParser("show", false)
+            .help("shows one pipeline a running API serves: settings and steps")
+            .description("Shows one pipeline a running API serves.")
+            .epilog("Example: agenthub pipelines show research-brief");
+    show.addArgument("name").metavar("NAME").help("the pipeline's name");
+    PrintingFlag.addHelp(show, out);
+    ApiClient.addOptions(show);
     Subparser validate =
         actions
-            .addParser("validate")
+            .addParser("validate", false)
             .help("validates pipeline files; exits 1 if any is invalid")
             .description(
                 "Validates pipeline YAML files (a directory: its *.yml and *.yaml files) as the"
-                    + " server does. Example: agenthub pipelines validate pipelines/");
+                    + " server does.")
+            .epilog("Example: agenthub pipelines validate pipelines/");
+    PrintingFlag.addHelp(validate, out);
     validate.addArgument("paths").metavar("FILE|DIR").nargs("+").help("files or directories");
+    addAgentsOption(validate);
     Subparser graph =
         actions
-            .addParser("graph")
+            .addParser("graph", false)
             .help("prints a pipeline's step graph as Mermaid or DOT")
-            .description(
-                "Prints the DAG of a pipeline. Example: agenthub pipelines graph research-brief"
-                    + " --format dot | dot -Tsvg > research-brief.svg");
+            .description("Prints the DAG of a pipeline.")
+            .epilog(
+                "Example: agenthub pipelines graph research-brief --format dot | dot -Tsvg >"
+                    + " research-brief.svg");
+    PrintingFlag.addHelp(graph, out);
     graph
         .addArgument("pipeline")
         .metavar("NAME|FILE")
@@ -69,16 +98,41 @@ public final class PipelinesCommand extends Command {
         .addArgument("--pipelines")
         .setDefault(System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines"))
         .help("directory of pipeline definitions (default $AGENTHUB_PIPELINES_DIR or pipelines)");
+    addAgentsOption(graph);
+  }
+
+  private static void addAgentsOption(Subparser action) {
+    action
+        .addArgument("--agents")
+        .setDefault(System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents"))
+        .help("directory of agent declarations (default $AGENTHUB_AGENTS_DIR or agents)");
   }
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-    AgentCatalog agents = AgentCatalog.builtIn();
+    AgentCatalog agents;
+    try {
+      agents =
+          AgentCatalog.withDeclared(
+              AgentFiles.loadDirectory(Path.of(namespace.getString("agents"))));
+    } catch (AgentFiles.InvalidAgentFilesException e) {
+      throw new PipelinesCommandException(e.getMessage());
+    }
     switch (namespace.getString(ACTION)) {
+      case "list" -> overApi(bootstrap, namespace).list();
+      case "show" -> overApi(bootstrap, namespace).show(namespace.getString("name"));
       case "validate" -> validate(namespace.getList("paths"), agents);
       case "graph" -> graph(namespace, agents);
       default -> throw new PipelinesCommandException("unknown action " + namespace.get(ACTION));
     }
+  }
+
+  private PipelinesOverApi overApi(Bootstrap<?> bootstrap, Namespace namespace) {
+    return new PipelinesOverApi(
+        ApiClient.from(namespace, env, bootstrap.getObjectMapper()),
+        out,
+        bootstrap.getObjectMapper(),
+        Boolean.TRUE.equals(namespace.getBoolean("json")));
   }
 
   @Override

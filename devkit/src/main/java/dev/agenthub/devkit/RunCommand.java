@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.runs.RunStarter;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
@@ -80,6 +81,8 @@ public final class RunCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    PhaseTimer timer = PhaseTimer.fromEnvironment();
+    timer.mark("JVM start to command");
     DevConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
     ObjectMapper json = bootstrap.getObjectMapper();
     PipelineDefinition pipeline =
@@ -116,13 +119,20 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    try (Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
+    timer.mark("configuration, pipeline, input");
+    try (Telemetry telemetry = startTelemetry(timer);
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
+      timer.mark("Temporal server, client, worker");
       RunStarter starter =
           new RunStarter(
-              temporal.client(), settings.taskQueue(), config.priceTable(), Clock.systemUTC());
+              temporal.client(),
+              settings.taskQueue(),
+              config.priceTable(),
+              Clock.systemUTC(),
+              agents(config));
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(workflowId, PipelineRunInput.of(pipeline, input));
+      timer.mark("run started");
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
       report.line("Traces and logs: " + telemetry.exportSummary());
@@ -131,7 +141,16 @@ public final class RunCommand extends Command {
         return;
       }
       follow(starter.existing(workflowId), report);
+      timer.mark("run finished");
+    } finally {
+      timer.mark("stopped (worker, server, telemetry)");
     }
+  }
+
+  private static Telemetry startTelemetry(PhaseTimer timer) {
+    Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
+    timer.mark("telemetry");
+    return telemetry;
   }
 
   @Override
@@ -216,9 +235,18 @@ public final class RunCommand extends Command {
         : factory.build(bootstrap.getConfigurationSourceProvider(), file);
   }
 
+  /** The built-in agents and those declared in the configuration's agents directory. */
+  private static AgentCatalog agents(DevConfiguration config) {
+    try {
+      return AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir())));
+    } catch (AgentFiles.InvalidAgentFilesException e) {
+      throw new RunCommandException(e.getMessage());
+    }
+  }
+
   private static PipelineDefinition resolvePipeline(
       String nameOrFile, Namespace namespace, DevConfiguration config) {
-    AgentCatalog agents = AgentCatalog.builtIn();
+    AgentCatalog agents = agents(config);
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
       try {

@@ -58,7 +58,8 @@ public final class TemporalCliServer implements Managed, AutoCloseable {
       throw new IllegalStateException(
           "Temporal CLI not found at "
               + binary
-              + "; install it with scripts/install-temporal-cli.sh");
+              + "; set AGENTHUB_TEMPORAL_CLI to a temporal binary, or run"
+              + " scripts/install-temporal-cli.sh (it finds one on the PATH or builds one)");
     }
     return binary;
   }

@@ -1,10 +1,6 @@
 package dev.agenthub.devkit;
 
-import dev.agenthub.api.ApiConfiguration;
 import dev.agenthub.telemetry.Telemetry;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +15,14 @@ final class CommandLine {
   /** Runs {@code agenthub args...}; the failure the Cli reports, if any. */
   Optional<Throwable> run(String... args) {
     PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-    AgentHubMain application = new AgentHubMain(out, Telemetry::withoutTracing);
-    Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(application);
-    application.initialize(bootstrap);
-    Cli cli =
-        new Cli(
-            new JarLocation(getClass()),
-            bootstrap,
-            out,
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    return cli.run(args);
+    return new AgentHubMain(out, Telemetry::withoutTracing)
+        .commandLine(new PrintStream(stderr, true, StandardCharsets.UTF_8))
+        .run(args);
+  }
+
+  /** Runs {@code agenthub args...}; the exit code the program would exit with. */
+  int exitCode(String... args) {
+    return AgentHubCli.exitCode(run(args));
   }
 
   /** What the program printed on standard output so far. */

@@ -10,6 +10,8 @@ import dev.agenthub.devkit.TemporalCliServer;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.run.ApprovalDecision;
+import dev.agenthub.run.DecisionRefusals;
+import dev.agenthub.run.FailureTypes;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.PipelineWorkflow;
@@ -18,9 +20,14 @@ import dev.agenthub.run.StepStatus;
 import dev.agenthub.temporal.TemporalConnection;
 import dev.agenthub.temporal.TemporalSettings;
 import dev.agenthub.testing.Poll;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +54,7 @@ class DurabilityIT {
 
   private final MockWebServer remote = new MockWebServer();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, Instant> retried = new ConcurrentHashMap<>();
   private TemporalCliServer temporal;
   private WorkerProcess worker;
   private TemporalConnection connection;
@@ -59,6 +67,9 @@ class DurabilityIT {
           public MockResponse dispatch(RecordedRequest request) {
             String path = request.getUrl().encodedPath();
             int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            if (call == 2) {
+              retried.putIfAbsent(path, Instant.now());
+            }
             MockResponse.Builder response =
                 new MockResponse.Builder()
                     .code(200)
@@ -196,7 +207,23 @@ class DurabilityIT {
     temporal.start();
     worker.start();
 
-    waiting.decide(new ApprovalDecision("review", true, "after the crash", "test"));
+    // The update waits until the restarted worker has taken the decision.
+    await(
+        "the decision to be taken",
+        () -> {
+          try {
+            waiting.decideApproval(new ApprovalDecision("review", true, "after the crash", "test"));
+          } catch (WorkflowUpdateException e) {
+            // An earlier try was taken though its answer was lost in the restart.
+            if (!(e.getCause() instanceof ApplicationFailure refusal)
+                || !DecisionRefusals.typeOf(refusal)
+                    .orElse("")
+                    .equals(FailureTypes.DECISION_CONFLICT)) {
+              throw e;
+            }
+          }
+          return true;
+        });
     assertThat(result(waiting).steps())
         .extracting(s -> s.status())
         .containsOnly(StepStatus.SUCCEEDED);
@@ -217,6 +244,102 @@ class DurabilityIT {
       assertThat(calls(path)).as(path).isEqualTo(1);
     }
     assertThat(calls("/slow/calling")).isEqualTo(2);
+  }
+
+  /**
+   * The case that used to wait for the whole attempt timeout (5 minutes by default): a burst of
+   * runs whose slow http step is in flight, with no step timeout of its own, when the server and
+   * the worker are killed. The attempts' heartbeats stop, so Temporal times them out after the
+   * heartbeat timeout (15 s) and the restarted worker retries them.
+   */
+  @Test
+  void killingServerAndWorker_midBurst_everyRunMovesAgainWithinSecondsOfTheRestart()
+      throws Exception {
+    startTemporalAndWorker("durability-burst");
+    int size = 12;
+    Map<String, PipelineWorkflow> runs = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      String id = "burst-" + i;
+      runs.put(
+          id,
+          run(
+              id,
+              pipeline(
+                  """
+              name: burst
+              steps:
+                - {id: first, agent: http, with: {url: "REMOTE/ID/first"}}
+                - {id: slow, agent: http, needs: [first], with: {url: "REMOTE/slow/ID", timeout: 10m}}
+                - {id: summary, agent: llm, needs: [slow], with: {prompt: "sum up ID"}}
+              """
+                      .replace("ID", id))));
+    }
+    await(
+        "every slow call in flight",
+        () -> runs.keySet().stream().allMatch(id -> calls("/slow/" + id) == 1));
+
+    temporal.kill();
+    worker.kill();
+    temporal.start();
+    worker.start();
+    Instant restarted = Instant.now();
+    // On a loaded machine the worker JVM alone can take half a minute to start: time the resume
+    // from when it polls, the completion from the restart.
+    Poll.untilTrue("the restarted worker to poll", Duration.ofSeconds(120), worker::isPolling);
+    Instant polling = Instant.now();
+
+    Map<String, Instant> completed = new ConcurrentHashMap<>();
+    Poll.untilTrue(
+        "every run to complete",
+        Duration.ofSeconds(120),
+        () -> {
+          runs.forEach(
+              (id, run) -> {
+                if (!completed.containsKey(id) && closed(run)) {
+                  completed.put(id, Instant.now());
+                }
+              });
+          return completed.size() == size;
+        });
+
+    Duration maxResume =
+        runs.keySet().stream()
+            .map(id -> Duration.between(polling, retried.get("/slow/" + id)))
+            .max(Duration::compareTo)
+            .orElseThrow();
+    Duration maxComplete =
+        completed.values().stream()
+            .map(done -> Duration.between(restarted, done))
+            .max(Duration::compareTo)
+            .orElseThrow();
+    System.out.printf(
+        "burst of %d runs after SIGKILL of server and worker: worker polling %d ms after the"
+            + " restart; max time to resume %d ms after it polls; max time to complete %d ms after"
+            + " the restart%n",
+        size,
+        Duration.between(restarted, polling).toMillis(),
+        maxResume.toMillis(),
+        maxComplete.toMillis());
+    assertThat(maxResume).isLessThan(Duration.ofSeconds(30));
+    assertThat(maxComplete).isLessThan(Duration.ofSeconds(60));
+    for (Map.Entry<String, PipelineWorkflow> run : runs.entrySet()) {
+      assertThat(result(run.getValue()).steps())
+          .as(run.getKey())
+          .extracting(s -> s.status())
+          .containsOnly(StepStatus.SUCCEEDED);
+      assertThat(calls("/" + run.getKey() + "/first")).as(run.getKey()).isEqualTo(1);
+      assertThat(calls("/slow/" + run.getKey())).as(run.getKey()).isEqualTo(2);
+    }
+  }
+
+  /** Whether the run has closed; false while Temporal is still coming back. */
+  private static boolean closed(PipelineWorkflow run) {
+    try {
+      return WorkflowStub.fromTyped(run).describe().getStatus()
+          != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (RuntimeException notYet) {
+      return false;
+    }
   }
 
   @Test

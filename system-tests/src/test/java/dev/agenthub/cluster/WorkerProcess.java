@@ -1,19 +1,34 @@
 package dev.agenthub.cluster;
 
+import dev.agenthub.worker.AdminFactory;
 import dev.agenthub.worker.WorkerMain;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A worker in its own JVM ({@link WorkerMain}), so that a test can kill it with SIGKILL. */
-final class WorkerProcess implements AutoCloseable {
+/**
+ * A worker in its own JVM ({@link WorkerMain}), as production runs it: so that a test can kill it
+ * with SIGKILL, or scrape its own admin port.
+ */
+public final class WorkerProcess implements AutoCloseable {
 
   private final Path config;
   private final Path log;
   private Process process;
+  private long logOffset;
 
   WorkerProcess(Path dir, int temporalPort) throws IOException {
+    this(dir, "127.0.0.1:" + temporalPort, AdminFactory.DEFAULT_PORT);
+  }
+
+  /**
+   * A worker of the Temporal frontend at {@code temporalTarget}, serving {@code /metrics} and
+   * {@code /healthcheck} on {@code adminPort}; its output goes to {@code dir/worker.log}.
+   */
+  public WorkerProcess(Path dir, String temporalTarget, int adminPort) throws IOException {
     Files.createDirectories(dir);
     this.config = dir.resolve("worker.yml");
     this.log = dir.resolve("worker.log");
@@ -21,7 +36,9 @@ final class WorkerProcess implements AutoCloseable {
         config,
         """
         temporal:
-          target: 127.0.0.1:%d
+          target: %s
+        admin:
+          port: %d
         worker:
           virtualThreads: false
         agents:
@@ -32,10 +49,12 @@ final class WorkerProcess implements AutoCloseable {
             egress:
               allowLoopback: true   # the test's remote is a mock server on 127.0.0.1
         """
-            .formatted(temporalPort));
+            .formatted(temporalTarget, adminPort));
   }
 
-  void start() throws IOException {
+  /** Starts the JVM (again, after {@link #kill}); it connects and polls shortly after. */
+  public void start() throws IOException {
+    logOffset = Files.exists(log) ? Files.size(log) : 0;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process =
         new ProcessBuilder(
@@ -49,9 +68,32 @@ final class WorkerProcess implements AutoCloseable {
             .start();
   }
 
+  /** Whether the process started last has begun polling its task queue (it says so in its log). */
+  boolean isPolling() throws IOException {
+    if (!Files.exists(log)) {
+      return false;
+    }
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      file.seek(logOffset);
+      byte[] tail = new byte[(int) (file.length() - logOffset)];
+      file.readFully(tail);
+      return new String(tail, StandardCharsets.UTF_8).contains("worker polling task queue");
+    }
+  }
+
   /** SIGKILL: no shutdown hook runs, in-flight activities are abandoned mid-call. */
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Whether the JVM is running. */
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** What the worker printed so far. */
+  public String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 
   @Override

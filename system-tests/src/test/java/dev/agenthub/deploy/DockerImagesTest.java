@@ -40,7 +40,10 @@ class DockerImagesTest {
   @Test
   void imagesRunAsANonRootUserWithAHealthCheckAndContainerAwareHeap() {
     check("api/Dockerfile", "http-ok\", \"8081\", \"/healthcheck", "-jar /opt/agenthub/app.jar");
-    check("worker/Dockerfile", "http-ok\", \"8091\", \"/healthcheck", "-jar /opt/agenthub/app.jar");
+    check(
+        "worker/Dockerfile",
+        "http-ok\", \"8091\", \"/healthcheck",
+        "-cp '/opt/agenthub/app.jar:/opt/agenthub/agents/lib/*' dev.agenthub.worker.WorkerMain");
     assertThat(RepoFiles.read(RepoFiles.path("worker/Dockerfile")))
         .contains("CMD [\"/etc/agenthub/worker.yml\"]");
   }

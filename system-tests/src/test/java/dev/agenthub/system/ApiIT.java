@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,6 +65,49 @@ class ApiIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void concurrentDecisions_onOneWaitingStep_oneIsTaken_theOthersAnswer409() throws Exception {
+    Reply started =
+        api.post("/api/v1/pipelines/review/runs", OPERATOR, "{\"input\": {\"subject\": \"race\"}}");
+    String self = "/api/v1/runs/" + started.body().path("workflowId").asText();
+    api.await(self, run -> "waiting_approval".equals(stepStatus(run, "approve")), WAIT);
+    List<String> verdicts = List.of("approve", "reject", "approve", "reject");
+    ExecutorService callers = Executors.newFixedThreadPool(verdicts.size());
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (String verdict : verdicts) {
+        replies.add(
+            callers.submit(
+                () -> {
+                  go.await();
+                  return api.post(self + "/steps/approve/" + verdict, OPERATOR, "{}");
+                }));
+      }
+      go.countDown();
+      List<Reply> answers = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answers.add(reply.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(answers).filteredOn(reply -> reply.status() == 202).hasSize(1);
+      List<Reply> refused = answers.stream().filter(reply -> reply.status() != 202).toList();
+      assertThat(refused)
+          .hasSize(3)
+          .allSatisfy(
+              reply -> {
+                assertThat(reply.status()).isEqualTo(409);
+                // Another decision won (decision_conflict), or the run has moved on or closed by
+                // the time this one arrived (step_not_waiting); never a second acceptance.
+                assertThat(reply.body().at("/error/code").asText())
+                    .isIn("decision_conflict", "step_not_waiting");
+                assertThat(reply.body().at("/error/details/step").asText()).isEqualTo("approve");
+              });
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test

@@ -42,9 +42,12 @@ class ReadmeExamplesIT {
           "./mvnw verify", "the build and its tests",
           "./agenthub run ", "runs a pipeline from the command line: RunCommandIT",
           "./agenthub pipelines ", "validate and graph: PipelinesCommandTest",
+          "./agenthub runs ", "operator commands on placeholder run ids: OperatorCommandsIT",
           "docker compose", "needs Docker; ComposeConfigTest and ComposeSchemaTest check the files",
           "kubectl apply", "needs a Kubernetes cluster; KustomizeTest renders the overlay",
-          "ScrapeSizeBenchmark", "a benchmark, minutes of CPU");
+          "ScrapeSizeBenchmark", "a benchmark, minutes of CPU",
+          "scripts/install-python-agents.sh",
+              "the own-agents walkthrough (Temporal CLI server, Python worker): OwnAgentsIT");
 
   @TempDir static Path home;
   private static ChildProcess dev;

@@ -16,6 +16,7 @@ import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,28 @@ public final class Tracing implements AutoCloseable {
   static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT =
       AttributeKey.stringKey("deployment.environment.name");
 
+  private static final Duration SERVER_FLUSH = Duration.ofSeconds(5);
+  private static final Duration LOCAL_FLUSH = Duration.ofSeconds(1);
+
   private final OpenTelemetry openTelemetry;
+  private final Duration flushTimeout;
   private final OpenTelemetrySdk ownedSdk;
   private final String exportSummary;
   private final OpenTracingOptions temporalOptions;
 
   private Tracing(OpenTelemetry openTelemetry, OpenTelemetrySdk ownedSdk, String exportSummary) {
+    this(openTelemetry, ownedSdk, exportSummary, SERVER_FLUSH);
+  }
+
+  private Tracing(
+      OpenTelemetry openTelemetry,
+      OpenTelemetrySdk ownedSdk,
+      String exportSummary,
+      Duration flushTimeout) {
     this.openTelemetry = openTelemetry;
     this.ownedSdk = ownedSdk;
     this.exportSummary = exportSummary;
+    this.flushTimeout = flushTimeout;
     this.temporalOptions =
         OpenTracingOptions.newBuilder()
             .setTracer(OpenTracingShim.createTracerShim(openTelemetry))
@@ -100,7 +114,8 @@ public final class Tracing implements AutoCloseable {
             .build()
             .getOpenTelemetrySdk();
     LogExport.install(sdk);
-    return new Tracing(sdk, sdk, summary.get());
+    return new Tracing(
+        sdk, sdk, summary.get(), mode == ExportMode.ALWAYS ? SERVER_FLUSH : LOCAL_FLUSH);
   }
 
   /**
@@ -211,12 +226,16 @@ public final class Tracing implements AutoCloseable {
     return List.of(new OpenTracingWorkerInterceptor(temporalOptions), new LogContextInterceptor());
   }
 
-  /** Flushes and shuts down the SDK this instance built (waits up to 5 s). */
+  /**
+   * Flushes and shuts down the SDK this instance built: waits up to 5 s in servers, 1 s in {@code
+   * dev} and {@code run} (a developer waits for the prompt; a collector that is down would hold
+   * it).
+   */
   @Override
   public void close() {
     if (ownedSdk != null) {
       LogExport.uninstall(ownedSdk);
-      ownedSdk.shutdown().join(5, TimeUnit.SECONDS);
+      ownedSdk.shutdown().join(flushTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 }

@@ -2,12 +2,38 @@ package dev.agenthub.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class TracingTest {
+
+  @Test
+  void close_ofLocalTracing_waitsAtMostASecondForACollectorThatDoesNotAnswer() throws Exception {
+    // The socket's backlog takes the connection; nothing ever reads or answers it.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      System.setProperty(
+          "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + silent.getLocalPort());
+      System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
+      Tracing tracing;
+      try {
+        tracing = Tracing.start("agenthub-cli", ExportMode.WHEN_CONFIGURED);
+      } finally {
+        System.clearProperty("otel.exporter.otlp.endpoint");
+        System.clearProperty("otel.exporter.otlp.protocol");
+      }
+      tracing.openTelemetry().getTracer("test").spanBuilder("pending").startSpan().end();
+
+      Instant start = Instant.now();
+      tracing.close();
+
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+    }
+  }
 
   @Test
   void defaults_turnTraceAndLogExportOff_whenNotExportingByDefault() {

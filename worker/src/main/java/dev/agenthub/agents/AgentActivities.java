@@ -2,6 +2,7 @@ package dev.agenthub.agents;
 
 import static java.util.Objects.requireNonNull;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -42,6 +43,8 @@ public final class AgentActivities implements DynamicActivity {
 
   private final AgentRegistry registry;
   private final AgentMetrics metrics;
+  private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
+  private final OpenTelemetry openTelemetry;
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -50,8 +53,15 @@ public final class AgentActivities implements DynamicActivity {
 
   /** Agents that record cost, token and GenAI metrics of every completed call. */
   public AgentActivities(AgentRegistry registry, AgentMetrics metrics) {
+    this(registry, metrics, OpenTelemetry.noop());
+  }
+
+  /** Agents as above whose calls carry {@code openTelemetry} (see {@link AgentCall}). */
+  public AgentActivities(
+      AgentRegistry registry, AgentMetrics metrics, OpenTelemetry openTelemetry) {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
+    this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
   }
 
   @Override
@@ -74,6 +84,7 @@ public final class AgentActivities implements DynamicActivity {
 
   private Object execute(EncodedValues args, ActivityInfo info, int attempt, Span span) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    AttemptControl control = attemptControl(info);
     try {
       Agent agent =
           registry
@@ -93,11 +104,20 @@ public final class AgentActivities implements DynamicActivity {
       span.setAttribute(STEP, request.stepId());
       AgentCall call =
           new AgentCall(
-              request, attempt, info.getWorkflowId(), info.getActivityId(), context::heartbeat);
+              request,
+              attempt,
+              info.getWorkflowId(),
+              info.getActivityId(),
+              context::heartbeat,
+              control,
+              openTelemetry);
       MDC.put("pipeline", request.pipeline());
       MDC.put("step", request.stepId());
       long started = System.nanoTime();
-      AgentResult result = agent.run(call).withAttempt(attempt);
+      AgentResult result;
+      try (HeartbeatTicker.Ticking ticking = heartbeats.start(context, control)) {
+        result = agent.run(call).withAttempt(attempt);
+      }
       metrics.completed(
           info.getActivityType(), request, result, Duration.ofNanos(System.nanoTime() - started));
       if (result.usage() != null) {
@@ -111,12 +131,28 @@ public final class AgentActivities implements DynamicActivity {
           attempt);
       return result;
     } catch (Exception e) {
-      RuntimeException failure = AgentFailures.toFailure(e, attempt);
+      // A cancelled attempt ends with Temporal's cancellation, whatever the aborted call threw.
+      RuntimeException failure =
+          control.cancellation() != null
+              ? control.cancellation()
+              : AgentFailures.toFailure(e, attempt);
       span.recordException(failure);
       span.setStatus(StatusCode.ERROR, failure.getMessage());
       log.info(
           "agent {} failed attempt {}: {}", info.getActivityType(), attempt, failure.getMessage());
       throw failure;
     }
+  }
+
+  /**
+   * The attempt's deadline: its StartToClose timeout counted from now on this worker's monotonic
+   * clock (a little after the server started the attempt), so agents stop on their own shortly
+   * before the server would time the attempt out.
+   */
+  private static AttemptControl attemptControl(ActivityInfo info) {
+    Duration startToClose = info.getStartToCloseTimeout();
+    return startToClose == null || startToClose.isZero() || startToClose.isNegative()
+        ? AttemptControl.unbounded()
+        : AttemptControl.within(startToClose);
   }
 }

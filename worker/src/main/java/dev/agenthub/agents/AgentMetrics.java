@@ -49,6 +49,9 @@ public final class AgentMetrics {
   /** The label of a model the worker neither prices nor configures. */
   static final String OTHER_MODEL = "other";
 
+  /** The label of usage that names no model. */
+  static final String NO_MODEL = "none";
+
   private static final String LLM = "llm";
   private static final String CHAT = "chat";
 
@@ -85,20 +88,14 @@ public final class AgentMetrics {
   /** Records one completed call of {@code agent}. */
   void completed(String agent, AgentRequest request, AgentResult result, Duration elapsed) {
     Usage usage = result.usage();
-    if (usage == null || usage.model() == null) {
+    if (usage == null || (usage.model() == null && !consumed(usage))) {
       return;
     }
     String pipeline = request.pipeline() == null ? "unknown" : request.pipeline();
     // A call the run's price snapshot priced names a priced model, whatever this worker's table.
-    String model = label(usage.model(), usage.pricingKnown());
-    Counter.builder(MetricNames.AGENT_COST)
-        .description("Spend of agent calls in US dollars, at the price table's rates")
-        .tags(PIPELINE, pipeline, AGENT, agent, MODEL, model)
-        .register(registry)
-        .increment(usage.costUsd());
-    tokens(pipeline, agent, model, "input", usage.inputTokens());
-    tokens(pipeline, agent, model, "output", usage.outputTokens());
-    if (!usage.pricingKnown()) {
+    String model = usage.model() == null ? NO_MODEL : label(usage.model(), usage.pricingKnown());
+    costAndTokens(pipeline, agent, model, usage);
+    if (usage.model() != null && !usage.pricingKnown()) {
       Counter.builder(MetricNames.PRICING_UNKNOWN_MODEL)
           .description("Calls of a model the price table lacks (costed at 0)")
           .tags(MODEL, model)
@@ -108,6 +105,33 @@ public final class AgentMetrics {
     if (LLM.equals(agent)) {
       genAi(request.arguments(), model, usage, elapsed);
     }
+  }
+
+  /**
+   * Records the usage an agent in another worker reported for one call (see {@code
+   * dev.agenthub.run.ReportedUsage}). Its model name is the agent's own: it labels the series only
+   * when the worker prices or configures that model.
+   */
+  public void reported(String pipeline, String agent, Usage usage) {
+    if (usage == null || !consumed(usage)) {
+      return;
+    }
+    String model = usage.model() == null ? NO_MODEL : label(usage.model(), false);
+    costAndTokens(pipeline, agent, model, usage);
+  }
+
+  private static boolean consumed(Usage usage) {
+    return usage.costUsd() > 0 || usage.inputTokens() > 0 || usage.outputTokens() > 0;
+  }
+
+  private void costAndTokens(String pipeline, String agent, String model, Usage usage) {
+    Counter.builder(MetricNames.AGENT_COST)
+        .description("Spend of agent calls in US dollars, at the price table's rates")
+        .tags(PIPELINE, pipeline, AGENT, agent, MODEL, model)
+        .register(registry)
+        .increment(usage.costUsd());
+    tokens(pipeline, agent, model, "input", usage.inputTokens());
+    tokens(pipeline, agent, model, "output", usage.outputTokens());
   }
 
   private void tokens(String pipeline, String agent, String model, String type, long count) {

@@ -1,5 +1,6 @@
 package dev.agenthub.agents;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,12 +22,23 @@ public final class AgentRegistry {
   public AgentRegistry(Collection<? extends Agent> agents) {
     Map<String, Agent> byName = new LinkedHashMap<>();
     for (Agent agent : agents) {
-      String name = agent.spec().name();
+      String name = agent.name();
       if (byName.putIfAbsent(name, agent) != null) {
         throw new IllegalArgumentException("two agents are named \"" + name + "\"");
       }
     }
     this.agents = byName;
+  }
+
+  /**
+   * This registry's agents and then {@code more}.
+   *
+   * @throws IllegalArgumentException when one of {@code more} takes a name already registered
+   */
+  public AgentRegistry plus(Collection<? extends Agent> more) {
+    List<Agent> all = new ArrayList<>(agents.values());
+    all.addAll(more);
+    return new AgentRegistry(all);
   }
 
   /** The agent named {@code name}. */
@@ -37,10 +49,5 @@ public final class AgentRegistry {
   /** Agent names, in registration order. */
   public Set<String> names() {
     return Collections.unmodifiableSet(agents.keySet());
-  }
-
-  /** The argument contracts of the registered agents. */
-  public List<AgentSpec> specs() {
-    return agents.values().stream().map(Agent::spec).toList();
   }
 }

@@ -130,7 +130,8 @@ public final class AgentsConfiguration {
    * @param providers OpenAI-compatible providers by name
    * @param defaultProvider the provider of steps that name none; {@code simulated} by default
    * @param simulated settings of the built-in simulated provider
-   * @param requestTimeout whole-call timeout of provider requests; 60s by default
+   * @param requestTimeout whole-call timeout of provider requests, greater than 0 (it is never "no
+   *     timeout"), and shortened to what the step's attempt has left; 60s by default
    */
   public record Llm(
       Map<String, Provider> providers,
@@ -152,6 +153,10 @@ public final class AgentsConfiguration {
       defaultProvider = defaultProvider == null ? SIMULATED : defaultProvider;
       simulated = simulated == null ? Simulated.DEFAULT : simulated;
       requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
+      if (requestTimeout.isZero() || requestTimeout.isNegative()) {
+        throw new IllegalArgumentException(
+            "llm.requestTimeout must be greater than 0, got " + requestTimeout);
+      }
     }
   }
 

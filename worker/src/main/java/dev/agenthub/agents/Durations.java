@@ -51,6 +51,22 @@ public final class Durations {
     }
   }
 
+  /**
+   * The timeout in step argument {@code name}, or {@code fallback} when absent. Zero is refused: it
+   * would mean "no timeout" to the HTTP client.
+   *
+   * @throws AgentException a config error when the argument is not a positive duration
+   */
+  public static Duration timeoutArgument(JsonNode arguments, String name, Duration fallback)
+      throws AgentException {
+    Duration timeout = argument(arguments, name, fallback);
+    if (timeout.isZero()) {
+      throw AgentException.configError(
+          "argument `" + name + "` must be greater than 0 (a step's attempt is bounded anyway)");
+    }
+    return timeout;
+  }
+
   /** Reads config durations in any of the accepted forms. */
   static final class Deserializer extends StdDeserializer<Duration> {
 

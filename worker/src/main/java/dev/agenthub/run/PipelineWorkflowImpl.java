@@ -14,7 +14,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -22,7 +21,8 @@ import org.slf4j.Logger;
  * The pipeline interpreter: sets up a run's state (reused steps, budget, metrics), hands the step
  * graph to {@link StepScheduler}, then settles the run: marks unreached steps, renders the {@code
  * output} template, and returns the result or fails with the progress in the failure's details.
- * Also answers the {@code decide} signal and the progress queries.
+ * Also takes approval decisions (the {@code decideApproval} update, and the older {@code decide}
+ * signal) and answers the progress queries.
  *
  * <p>Deterministic by construction: it reads only its input, {@code Workflow.*} time and the
  * results of activities, signals and timers; expressions are pure CEL.
@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private static final Logger log = Workflow.getLogger(PipelineWorkflowImpl.class);
-  private static final AgentCatalog AGENTS = AgentCatalog.builtIn();
 
   /** The {@code Workflow.getVersion} change id of the budget guard. */
   static final String BUDGET_GUARD_CHANGE = "budget-guard";
@@ -38,9 +37,20 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   /** The {@code Workflow.getVersion} change id of the pipeline timeout as a workflow timer. */
   static final String PIPELINE_TIMEOUT_CHANGE = "pipeline-timeout";
 
-  private final Map<String, ApprovalDecision> decisions = new HashMap<>();
+  private final ApprovalDecisions decisions = new ApprovalDecisions();
+  private final ReportedUsage reportedUsage;
   private RunState state;
   private RunMetrics metrics;
+
+  /** An interpreter that reports external agents' usage nowhere (replay tests). */
+  public PipelineWorkflowImpl() {
+    this(ReportedUsage.NONE);
+  }
+
+  /** An interpreter that reports external agents' usage to {@code reportedUsage}. */
+  public PipelineWorkflowImpl(ReportedUsage reportedUsage) {
+    this.reportedUsage = reportedUsage;
+  }
 
   @Override
   public PipelineRunResult run(PipelineRunInput input) {
@@ -76,8 +86,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     input.reusedSteps().values().stream()
         .filter(reused -> pipeline.step(reused.id()).isPresent())
         .forEach(reused -> state.update(reused.reusedFromEarlierRun()));
+    // Built-in agents plus the declarations snapshotted when the run started (none for runs
+    // recorded before agents could be declared, which therefore schedule exactly as before).
+    AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
     StepExecutor executor =
-        new StepExecutor(state, decisions, AGENTS, pipeline.name(), info.getWorkflowId());
+        new StepExecutor(
+            state, decisions.taken(), agents, pipeline.name(), info.getWorkflowId(), reportedUsage);
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -85,7 +99,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             pipeline,
             state,
             executor,
-            AGENTS,
+            agents,
             budget,
             metrics,
             deadline == null ? null : deadline.reached());
@@ -174,15 +188,21 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   @Override
   public void decide(ApprovalDecision decision) {
-    if (state == null || decision == null || decision.stepId() == null) {
-      return;
+    if (!decisions.takeSignalled(state, decision)) {
+      log.warn(
+          "ignoring decision signal for step {}: not an open approval, or decided before",
+          decision == null ? null : decision.stepId());
     }
-    StepProgress step = state.step(decision.stepId());
-    if (step == null || !"approval".equals(step.kind()) || step.status().isTerminal()) {
-      log.warn("ignoring decision for step {}: not an open approval", decision.stepId());
-      return;
-    }
-    decisions.putIfAbsent(decision.stepId(), decision);
+  }
+
+  @Override
+  public ApprovalDecision decideApproval(ApprovalDecision decision) {
+    return decisions.take(state, decision);
+  }
+
+  @Override
+  public void validateDecision(ApprovalDecision decision) {
+    decisions.check(state, decision);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.agents.AgentFailureDetails;
 import dev.agenthub.agents.AgentRequest;
 import dev.agenthub.agents.AgentResult;
@@ -37,13 +38,16 @@ final class StepExecutor {
   private final AgentCatalog catalog;
   private final String pipeline;
   private final String workflowId;
+  private final ReportedUsage reportedUsage;
 
   StepExecutor(
       RunState state,
       Map<String, ApprovalDecision> decisions,
       AgentCatalog catalog,
       String pipeline,
-      String workflowId) {
+      String workflowId,
+      ReportedUsage reportedUsage) {
+    this.reportedUsage = reportedUsage;
     this.state = state;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -64,7 +68,8 @@ final class StepExecutor {
       if (e.getCause() instanceof CanceledFailure) {
         return StepOutcome.cancelled("cancelled before completion");
       }
-      return StepOutcome.failed(attemptsOf(e, step), errorOf(e));
+      return StepOutcome.failed(
+          attemptsOf(e, step, catalog.declaration(step.agent()).orElse(null)), errorOf(e));
     } catch (ExpressionException e) {
       return StepOutcome.failed(0, new StepError(FailureTypes.EXPRESSION_ERROR, e.getMessage()));
     } catch (RuntimeException e) {
@@ -81,9 +86,17 @@ final class StepExecutor {
     JsonNode context = readsContext ? state.variablesObject() : null;
     AgentRequest request =
         new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
-    ActivityOptions options = StepActivityOptions.forStep(step);
+    AgentDeclaration declared = catalog.declaration(step.agent()).orElse(null);
+    ActivityOptions options = StepActivityOptions.forStep(step, declared);
     AgentResult result =
         Workflow.newUntypedActivityStub(options).execute(step.agent(), AgentResult.class, request);
+    if (declared != null) {
+      result = DeclaredAgentResults.normalize(result, declared);
+      // An external agent's activity ran in another worker, which fed none of our counters.
+      if (declared.external() && declared.costBearing() && !Workflow.isReplaying()) {
+        reportedUsage.record(pipeline, step.agent(), result.usage());
+      }
+    }
     if (result.skippedReason() != null) {
       return StepOutcome.skipped(result.attempt(), result.skippedReason());
     }
@@ -150,15 +163,35 @@ final class StepExecutor {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  private static int attemptsOf(ActivityFailure failure, StepDefinition step) {
+  private static int attemptsOf(
+      ActivityFailure failure, StepDefinition step, AgentDeclaration declared) {
     if (failure.getCause() instanceof ApplicationFailure application
         && application.getDetails().getSize() > 0) {
-      return application.getDetails().get(AgentFailureDetails.class).attempt();
+      // An agent in another SDK may attach details of its own; only ours carry the attempt.
+      int attempt = attemptIn(application, declared);
+      if (attempt > 0) {
+        return attempt;
+      }
     }
     if (failure.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
-      return StepActivityOptions.forStep(step).getRetryOptions().getMaximumAttempts();
+      return StepActivityOptions.forStep(step, declared).getRetryOptions().getMaximumAttempts();
     }
     return 1;
+  }
+
+  private static int attemptIn(ApplicationFailure failure, AgentDeclaration declared) {
+    if (declared == null) {
+      return failure.getDetails().get(AgentFailureDetails.class).attempt();
+    }
+    try {
+      AgentFailureDetails details = failure.getDetails().get(AgentFailureDetails.class);
+      return details == null ? 0 : details.attempt();
+    } catch (RuntimeException e) {
+      if (StepErrors.belongsToTemporal(e)) {
+        throw e;
+      }
+      return 0;
+    }
   }
 
   private static StepError errorOf(ActivityFailure failure) {

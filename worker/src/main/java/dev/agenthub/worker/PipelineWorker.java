@@ -1,12 +1,17 @@
 package dev.agenthub.worker;
 
+import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentMetrics;
+import dev.agenthub.agents.AgentPlugins;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.PipelineWorkflowImpl;
+import dev.agenthub.run.ReportedUsage;
 import dev.agenthub.telemetry.Telemetry;
 import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
@@ -16,6 +21,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +42,13 @@ public final class PipelineWorker implements AutoCloseable {
   }
 
   /**
+   * The most time between two heartbeats the SDK sends for a running agent (it defaults to 80 % of
+   * the heartbeat timeout). A cancellation reaches the worker in a heartbeat's answer, so this
+   * bounds how long a cancelled step keeps its remote call open.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
+
+  /**
    * Starts polling {@code taskQueue} with the built-in agents configured by {@code agents}, priced
    * with {@code prices}, reporting to {@code telemetry}.
    */
@@ -46,14 +59,35 @@ public final class PipelineWorker implements AutoCloseable {
       AgentsConfiguration agents,
       PriceTable prices,
       Telemetry telemetry) {
+    return start(client, taskQueue, settings, agents, prices, telemetry, AgentCatalog.builtIn());
+  }
+
+  /**
+   * Starts polling {@code taskQueue} with the built-in agents and the java agents on the class path
+   * (see {@link AgentPlugins}), checked against the declarations in {@code declared}.
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      AgentsConfiguration agents,
+      PriceTable prices,
+      Telemetry telemetry,
+      AgentCatalog declared) {
+    List<Agent> javaAgents = AgentPlugins.load(PipelineWorker.class.getClassLoader());
+    AgentPlugins.checkDeclared(javaAgents, declared);
+    AgentMetrics metrics = AgentMetrics.of(telemetry.meterRegistry(), agents, prices);
     return start(
         client,
         taskQueue,
         settings,
         new AgentActivities(
-            BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry()),
-            AgentMetrics.of(telemetry.meterRegistry(), agents, prices)),
-        telemetry.workerInterceptors());
+            BuiltInAgents.create(agents, prices, Clock.systemUTC(), telemetry.openTelemetry())
+                .plus(javaAgents),
+            metrics,
+            telemetry.openTelemetry()),
+        telemetry.workerInterceptors(),
+        metrics::reported);
   }
 
   /**
@@ -67,6 +101,22 @@ public final class PipelineWorker implements AutoCloseable {
       WorkerSettings settings,
       DynamicActivity agents,
       List<WorkerInterceptor> interceptors) {
+    return start(client, taskQueue, settings, agents, interceptors, ReportedUsage.NONE);
+  }
+
+  /**
+   * Starts polling {@code taskQueue}.
+   *
+   * @param agents the agents, dispatched by activity type (= agent name)
+   * @param reportedUsage where runs report the usage of agents in other workers
+   */
+  public static PipelineWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      WorkerSettings settings,
+      DynamicActivity agents,
+      List<WorkerInterceptor> interceptors,
+      ReportedUsage reportedUsage) {
     ActivityFailureLog.install();
     boolean virtual = useVirtualThreads(settings);
     WorkerFactory factory =
@@ -85,9 +135,11 @@ public final class PipelineWorker implements AutoCloseable {
                 .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
                 .setUsingVirtualThreadsOnActivityWorker(virtual)
                 .setUsingVirtualThreadsOnWorkflowWorker(virtual)
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build());
-    worker.registerWorkflowImplementationTypes(
-        PipelineWorkflowImpl.class, AlertNotificationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(AlertNotificationWorkflowImpl.class);
+    worker.registerWorkflowImplementationFactory(
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(reportedUsage));
     worker.registerActivitiesImplementations(agents);
     factory.start();
     log.info(

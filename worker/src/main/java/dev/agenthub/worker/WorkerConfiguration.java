@@ -33,6 +33,7 @@ public class WorkerConfiguration {
   @Valid @NotNull private AdminFactory admin = new AdminFactory();
   @Valid @NotNull private LoggingFactory logging = new DefaultLoggingFactory();
   private String pricingFile = "";
+  private String agentsDir = System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents");
 
   /** Where to reach Temporal ({@code target}, {@code namespace}, {@code taskQueue}, TLS, key). */
   @JsonProperty
@@ -98,6 +99,20 @@ public class WorkerConfiguration {
   @JsonProperty
   void setPricingFile(String pricingFile) {
     this.pricingFile = pricingFile;
+  }
+
+  /**
+   * Directory of agent declarations ({@code agents/*.yml}, as the API reads them); a missing
+   * directory declares none.
+   */
+  @JsonProperty
+  public String agentsDir() {
+    return agentsDir;
+  }
+
+  @JsonProperty
+  void setAgentsDir(String agentsDir) {
+    this.agentsDir = agentsDir;
   }
 
   /** The table {@link #pricingFile()} names, else the built-in one. */

@@ -2,6 +2,8 @@ package dev.agenthub.worker;
 
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalConnection;
 import dev.agenthub.temporal.TemporalHealthCheck;
@@ -50,7 +52,8 @@ public final class WorkerMain {
               config.worker(),
               config.agents(),
               config.priceTable(),
-              telemetry);
+              telemetry,
+              AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.agentsDir()))));
     } catch (StatusRuntimeException e) {
       log.error("cannot reach Temporal at {}: {}", config.temporal().target(), e.getStatus());
       connection.close();

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class AgentActivitiesTest {
 
   private static final class EchoAgent implements Agent {
     @Override
-    public AgentSpec spec() {
-      return new AgentSpec("echo", Set.of(), Set.of(), false, false);
+    public String name() {
+      return "echo";
     }
 
     @Override
@@ -60,8 +59,8 @@ class AgentActivitiesTest {
 
   private static final class RejectingAgent implements Agent {
     @Override
-    public AgentSpec spec() {
-      return new AgentSpec("reject", Set.of(), Set.of(), false, false);
+    public String name() {
+      return "reject";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.agenthub.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -63,6 +64,15 @@ class AgentsConfigurationTest {
             new AgentsConfiguration.Channel(
                 AgentsConfiguration.ChannelType.WEBHOOK, "ALERTS_URL", null));
     assertThat(config.getNotify().defaultChannel()).isEqualTo("default");
+  }
+
+  @Test
+  void llmRequestTimeoutOfZero_isRefused_ratherThanMeaningNoTimeout() {
+    assertThatThrownBy(
+            () -> YAML.readValue("llm:\n  requestTimeout: 0\n", AgentsConfiguration.class))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .rootCause()
+        .hasMessageContaining("llm.requestTimeout must be greater than 0");
   }
 
   @Test

@@ -1,10 +1,16 @@
 package dev.agenthub.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +29,7 @@ class PipelineWorkflowReplayTest {
   void replay_pipelineV1History() throws Exception {
     File history = resource("histories/pipeline-v1.json");
 
-    assertThatCode(
-            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
   }
 
   /**
@@ -37,9 +41,7 @@ class PipelineWorkflowReplayTest {
   void replay_pipelineV2BudgetStopHistory() throws Exception {
     File history = resource("histories/pipeline-v2-budget.json");
 
-    assertThatCode(
-            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
   }
 
   /**
@@ -51,6 +53,49 @@ class PipelineWorkflowReplayTest {
   void replay_pipelineV3TimeoutHistory() throws Exception {
     File history = resource("histories/pipeline-v3-timeout.json");
 
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run whose approval was decided by the {@code decideApproval} update (accepted and completed
+   * events in the history) rather than the {@code decide} signal. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4ApprovalUpdateHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-approval-update.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * Replays {@code history} on a worker whose deadlock detector allows 10 s: the first replay in a
+   * JVM loads CEL and Jackson classes inside the workflow thread, which on a loaded machine took
+   * longer than the default 1 s and failed the replay as a "potential deadlock".
+   */
+  private static void replay(File history) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker =
+          env.newWorker(
+              "replay",
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(
+          WorkflowExecutionHistory.fromJson(Files.readString(history.toPath())), worker);
+    }
+  }
+
+  /**
+   * A run of a declared external agent: its declaration travels in the run's input and puts its
+   * activity on the declared task queue with the declared timeouts. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV4DeclaredAgentsHistory() throws Exception {
+    File history = resource("histories/pipeline-v4-declared-agents.json");
+
+    assertThat(Files.readString(history.toPath()))
+        .contains("\"name\": \"python-agents\"", "\"heartbeatTimeout\": \"20s\"");
     assertThatCode(
             () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
         .doesNotThrowAnyException();

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
  *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
  *   <li>{@code broken}: fails non-retryably like an HTTP 404;
+ *   <li>{@code llm}: sleeps {@code with.millis} of real time (if set), then returns usage of {@code
+ *       with.model} costing {@code with.costUsd};
  * </ul>
  */
 final class ScriptedAgents implements DynamicActivity {
@@ -57,6 +59,13 @@ final class ScriptedAgents implements DynamicActivity {
         return new AgentResult(
             JsonNodeFactory.instance.objectNode().put("attempt", attempt),
             Usage.NONE,
+            attempt,
+            null);
+      case "llm":
+        sleep(with.path("millis").asLong());
+        return new AgentResult(
+            JsonNodeFactory.instance.objectNode().put("text", "ok"),
+            new Usage(with.path("model").asText(), 10, 5, with.path("costUsd").asDouble(), true),
             attempt,
             null);
       case "broken":

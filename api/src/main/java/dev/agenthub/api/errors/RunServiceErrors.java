@@ -2,6 +2,7 @@ package dev.agenthub.api.errors;
 
 import dev.agenthub.api.runs.RunServiceException;
 import dev.agenthub.api.runs.RunServiceException.BudgetAbovePipeline;
+import dev.agenthub.api.runs.RunServiceException.DecisionConflict;
 import dev.agenthub.api.runs.RunServiceException.IdempotencyKeyReused;
 import dev.agenthub.api.runs.RunServiceException.InvalidBudget;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageSize;
@@ -33,6 +34,7 @@ import java.util.Map;
  *   <tr><td>RetryIdTaken</td><td>409</td><td>retry_id_taken</td><td>workflowId</td></tr>
  *   <tr><td>RunNotRunning</td><td>409</td><td>run_not_running</td><td>status</td></tr>
  *   <tr><td>StepNotWaiting</td><td>409</td><td>step_not_waiting</td><td>step, status</td></tr>
+ *   <tr><td>DecisionConflict</td><td>409</td><td>decision_conflict</td><td>step</td></tr>
  *   <tr><td>RunNotRetryable</td><td>409</td><td>run_not_retryable</td><td>status</td></tr>
  *   <tr><td>IdempotencyKeyReused</td><td>422</td><td>idempotency_key_reused</td>
  *       <td>workflowId</td></tr>
@@ -102,6 +104,11 @@ public final class RunServiceErrors {
           e.stepStatus()
               .<Map<String, Object>>map(status -> Map.of("step", e.stepId(), "status", status))
               .orElse(Map.of("step", e.stepId())));
+    }
+
+    @Override
+    public ApiException decisionConflict(DecisionConflict e) {
+      return error(409, "decision_conflict", e, Map.of("step", e.stepId()));
     }
 
     @Override

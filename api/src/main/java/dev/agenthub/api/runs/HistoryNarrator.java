@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import dev.agenthub.agents.AgentRequest;
 import dev.agenthub.run.ApprovalDecision;
+import dev.agenthub.run.PipelineWorkflow;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
@@ -131,6 +132,17 @@ final class HistoryNarrator {
         String step =
             "decide".equals(attributes.getSignalName())
                 ? decode(attributes.getInput(), ApprovalDecision.class)
+                    .map(ApprovalDecision::stepId)
+                    .orElse(null)
+                : null;
+        yield new Narration(step, null, null, null);
+      }
+      case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> {
+        var request =
+            event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest();
+        String step =
+            PipelineWorkflow.DECIDE_APPROVAL.equals(request.getInput().getName())
+                ? decode(request.getInput().getArgs(), ApprovalDecision.class)
                     .map(ApprovalDecision::stepId)
                     .orElse(null)
                 : null;

@@ -34,9 +34,11 @@ final class RunDescriber {
   static final String RETRY_SUFFIX = ".retry";
 
   private final WorkflowClient client;
+  private final WaitingForWorker waiting;
 
-  RunDescriber(WorkflowClient client) {
+  RunDescriber(WorkflowClient client, WaitingForWorker waiting) {
     this.client = client;
+    this.waiting = waiting;
   }
 
   /** Temporal's description of the latest run under {@code workflowId}. */
@@ -105,7 +107,10 @@ final class RunDescriber {
         retryOf,
         retriedBy,
         null,
-        memo(execution, RunStarter.MEMO_TRACE_ID));
+        memo(execution, RunStarter.MEMO_TRACE_ID),
+        RunStatuses.RUNNING.equals(status)
+            ? waiting.of(execution.getRawDescription().getPendingActivitiesList(), outcome.steps())
+            : List.of());
   }
 
   /** The {@code progress} query's answer, or empty when no worker could answer it. */

@@ -51,7 +51,8 @@ final class RunRestarts {
     Map<String, StepProgress> succeeded = succeededSteps(workflowId);
     PipelineRunInput input =
         new PipelineRunInput(
-            original.pipeline(), original.input(), succeeded, original.budgetUsd(), workflowId);
+                original.pipeline(), original.input(), succeeded, original.budgetUsd(), workflowId)
+            .withAgents(original.agents());
     try {
       return TemporalRunService.started(
           retryId,
@@ -91,7 +92,8 @@ final class RunRestarts {
     PipelineRunInput original = originalInput(workflowId);
     PipelineRunInput input =
         new PipelineRunInput(
-            original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null);
+                original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null)
+            .withAgents(original.agents());
     String id = RunIds.newWorkflowId(original.pipeline().name());
     return TemporalRunService.call(
         id,

@@ -68,9 +68,11 @@ public interface RunService {
   String terminate(String workflowId, String reason, String terminatedBy);
 
   /**
-   * Approves or rejects a waiting approval step.
+   * Approves or rejects a waiting approval step, returning once the run has taken the decision.
    *
    * @return the run id of the execution that received the decision (for its links)
+   * @throws RunServiceException.StepNotWaiting the step is not an approval waiting for a decision
+   * @throws RunServiceException.DecisionConflict another decision for the step was taken first
    */
   String decide(String workflowId, ApprovalDecision decision);
 

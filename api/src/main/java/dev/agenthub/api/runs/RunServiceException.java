@@ -43,6 +43,8 @@ public abstract sealed class RunServiceException extends RuntimeException {
 
     R stepNotWaiting(StepNotWaiting e);
 
+    R decisionConflict(DecisionConflict e);
+
     R runNotRetryable(RunNotRetryable e);
 
     R invalidBudget(InvalidBudget e);
@@ -258,6 +260,11 @@ public abstract sealed class RunServiceException extends RuntimeException {
           requireNonNull(stepStatus, "stepStatus"));
     }
 
+    /** The run itself refused the decision: the step was not waiting when it arrived. */
+    public static StepNotWaiting refusedByRun(String workflowId, String stepId, String reason) {
+      return new StepNotWaiting(reason, workflowId, stepId, null);
+    }
+
     /** The run closed between the check and the decision. */
     public static StepNotWaiting runClosed(String workflowId, String stepId) {
       return new StepNotWaiting(
@@ -280,6 +287,35 @@ public abstract sealed class RunServiceException extends RuntimeException {
     @Override
     public <R> R match(Cases<R> cases) {
       return cases.stepNotWaiting(this);
+    }
+  }
+
+  /** Another decision for the approval step was accepted first; this one was not taken. */
+  public static final class DecisionConflict extends RunServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String workflowId;
+    private final String stepId;
+
+    /** {@code reason} is the run's own word on the earlier decision. */
+    public DecisionConflict(String workflowId, String stepId, String reason) {
+      super(requireNonNull(reason, "reason"));
+      this.workflowId = requireNonNull(workflowId, "workflowId");
+      this.stepId = requireNonNull(stepId, "stepId");
+    }
+
+    public String workflowId() {
+      return workflowId;
+    }
+
+    public String stepId() {
+      return stepId;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.decisionConflict(this);
     }
   }
 

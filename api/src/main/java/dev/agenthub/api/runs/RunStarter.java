@@ -3,10 +3,12 @@ package dev.agenthub.api.runs;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.cost.PriceSnapshot;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineWorkflow;
 import io.opentelemetry.api.trace.Span;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Starts pipeline runs: one place that decides workflow options (id, id reuse, task queue, run
@@ -65,6 +68,7 @@ public final class RunStarter {
   private final String taskQueue;
   private final PriceTable prices;
   private final Clock clock;
+  private final AgentCatalog agents;
 
   /** A starter pricing budgets with the built-in price table. */
   public RunStarter(WorkflowClient client, String taskQueue) {
@@ -76,10 +80,24 @@ public final class RunStarter {
    * clock} gives (see {@link PriceSnapshot}).
    */
   public RunStarter(WorkflowClient client, String taskQueue, PriceTable prices, Clock clock) {
+    this(client, taskQueue, prices, clock, AgentCatalog.builtIn());
+  }
+
+  /**
+   * A starter as above that also gives every run a snapshot of the declarations in {@code agents}
+   * of the agents its steps use.
+   */
+  public RunStarter(
+      WorkflowClient client,
+      String taskQueue,
+      PriceTable prices,
+      Clock clock,
+      AgentCatalog agents) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.prices = requireNonNull(prices, "prices");
     this.clock = requireNonNull(clock, "clock");
+    this.agents = requireNonNull(agents, "agents");
   }
 
   /** Starts {@code input} under {@code workflowId} and returns the new execution. */
@@ -102,7 +120,23 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
-    return WorkflowClient.start(workflow::run, withPrices(input));
+    return WorkflowClient.start(workflow::run, withAgents(withPrices(input)));
+  }
+
+  /**
+   * {@code input} with the declarations of the declared agents its steps use, unless it carries
+   * them already (a retry keeps its original's).
+   */
+  PipelineRunInput withAgents(PipelineRunInput input) {
+    if (!input.agents().isEmpty()) {
+      return input;
+    }
+    return input.withAgents(
+        agents.declarationsOf(
+            input.pipeline().steps().stream()
+                .map(StepDefinition::agent)
+                .filter(Objects::nonNull)
+                .toList()));
   }
 
   /** {@code input} with the price snapshot its budget checks need (none without a budget). */

@@ -1,6 +1,7 @@
 package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param retriedBy the run that retried this one, or {@code null}
  * @param links where to look at it
  * @param traceId the trace the run was started in (memo {@code traceId}), or {@code null}
+ * @param waiting the running steps whose activity no worker has picked up yet ("waiting for a
+ *     worker on queue X"); left out of the JSON when none
  */
 public record RunView(
     String workflowId,
@@ -41,7 +44,12 @@ public record RunView(
     String retryOf,
     String retriedBy,
     Links links,
-    @JsonIgnore String traceId) {
+    @JsonIgnore String traceId,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting) {
+
+  public RunView {
+    waiting = waiting == null ? List.of() : List.copyOf(waiting);
+  }
 
   public RunView withLinks(Links newLinks) {
     return new RunView(
@@ -59,6 +67,7 @@ public record RunView(
         retryOf,
         retriedBy,
         newLinks,
-        traceId);
+        traceId,
+        waiting);
   }
 }

@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
@@ -57,18 +58,24 @@ public final class TemporalRunService implements RunService {
    * listing} says (usually {@code Listing.parse(settings.listing())}).
    */
   public TemporalRunService(WorkflowClient client, String taskQueue, Listing listing) {
-    this(
-        client,
-        taskQueue,
-        listing,
-        PriceTable.loadDefault(),
-        new CompositeMeterRegistry(),
-        Runnable::run);
+    this(client, taskQueue, listing, PriceTable.loadDefault(), new CompositeMeterRegistry());
   }
 
   /**
    * A service as above that prices budgets with {@code prices} and counts the runs it terminates in
-   * {@code meters} (workflow code never sees a termination, so the worker cannot count it), and
+   * {@code meters} (workflow code never sees a termination, so the worker cannot count it).
+   */
+  public TemporalRunService(
+      WorkflowClient client,
+      String taskQueue,
+      Listing listing,
+      PriceTable prices,
+      MeterRegistry meters) {
+    this(client, taskQueue, listing, prices, meters, AgentCatalog.builtIn(), Runnable::run);
+  }
+
+  /**
+   * A service as above whose runs snapshot the declarations of {@code agents} they use, and that
    * handles the answers of long polls (awaited closes, followed runs) on {@code executor}.
    */
   public TemporalRunService(
@@ -77,13 +84,14 @@ public final class TemporalRunService implements RunService {
       Listing listing,
       PriceTable prices,
       MeterRegistry meters,
+      AgentCatalog agents,
       Executor executor) {
     this.client = client;
     this.meters = meters;
     this.executor = executor;
-    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC());
+    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
     this.listing = new RunListing(client, listing);
-    this.describer = new RunDescriber(client);
+    this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
     this.restarts = new RunRestarts(client, starter, this.describer, this.listing);
     this.follower =
@@ -244,15 +252,10 @@ public final class TemporalRunService implements RunService {
       throw RunServiceException.StepNotWaiting.inStatus(
           workflowId, decision.stepId(), step.map(s -> s.status().wireName()).orElse("unknown"));
     }
-    try {
-      stub.signal("decide", decision);
-      return execution.getExecution().getRunId();
-    } catch (RuntimeException e) {
-      if (TemporalErrors.grpcCode(e).orElse(null) == Status.Code.NOT_FOUND) {
-        throw RunServiceException.StepNotWaiting.runClosed(workflowId, decision.stepId());
-      }
-      throw TemporalErrors.translate(e, workflowId);
-    }
+    // The check above answers the common cases with the step's status; the run's own validator
+    // settles races (two decisions at once, a step that moved on since).
+    ApprovalUpdates.send(stub, workflowId, decision);
+    return execution.getExecution().getRunId();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenthub.api.runs.RunServiceException;
 import dev.agenthub.api.runs.RunServiceException.BudgetAbovePipeline;
+import dev.agenthub.api.runs.RunServiceException.DecisionConflict;
 import dev.agenthub.api.runs.RunServiceException.IdempotencyKeyReused;
 import dev.agenthub.api.runs.RunServiceException.InvalidBudget;
 import dev.agenthub.api.runs.RunServiceException.InvalidPageSize;
@@ -65,6 +66,16 @@ class RunServiceErrorsTest {
             409,
             "step_not_waiting",
             Map.of("step", "draft")),
+        row(
+            StepNotWaiting.refusedByRun("r-1", "draft", "step draft is not an approval step"),
+            409,
+            "step_not_waiting",
+            Map.of("step", "draft")),
+        row(
+            new DecisionConflict("r-1", "review", "step review was already approved by alice"),
+            409,
+            "decision_conflict",
+            Map.of("step", "review")),
         row(
             new RunNotRetryable("r-1", "running"),
             409,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agenthub.api.agents.AgentsResource;
 import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.RunsResource;
@@ -21,7 +22,11 @@ public class OpenApiDocumentTest {
   /** Every resource of the public API (dev-only resources are not part of it). */
   public static final List<Class<?>> API_RESOURCES =
       List.of(
-          PipelinesResource.class, RunsResource.class, OpenApiResource.class, AlertsResource.class);
+          AgentsResource.class,
+          PipelinesResource.class,
+          RunsResource.class,
+          OpenApiResource.class,
+          AlertsResource.class);
 
   @Test
   void document_matchesTheResourceRoutes() throws Exception {

@@ -48,6 +48,7 @@ class AuthMatrixTest {
 
   static {
     POLICY.put("GET /api/v1/openapi.json", null); // the API's description, for tools
+    POLICY.put("GET /api/v1/agents", Role.VIEWER);
     POLICY.put("GET /api/v1/pipelines", Role.VIEWER);
     POLICY.put("GET /api/v1/pipelines/{name}", Role.VIEWER);
     POLICY.put("POST /api/v1/pipelines/{name}/runs", Role.OPERATOR);

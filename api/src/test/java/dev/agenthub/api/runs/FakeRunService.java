@@ -41,7 +41,8 @@ public final class FakeRunService implements RunService {
             null,
             null,
             null,
-            null);
+            null,
+            List.of());
     runs.put(workflowId, run);
     return run;
   }

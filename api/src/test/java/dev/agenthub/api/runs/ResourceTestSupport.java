@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.ApiApplication;
+import dev.agenthub.api.agents.AgentsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.ApiKeyConfiguration;
 import dev.agenthub.api.auth.AuthConfiguration;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.glassfish.jersey.test.grizzly.GrizzlyTestContainerFactory;
 
 /** Resources over a {@link FakeRunService}, with the real error mappers and API-key auth. */
@@ -52,6 +54,9 @@ public final class ResourceTestSupport {
             .setTestContainerFactory(new GrizzlyTestContainerFactory())
             .addResource(new PipelinesResource(fixtureCatalog(), runs, links()))
             .addResource(new RunsResource(runs, links()))
+            .addResource(
+                new AgentsResource(
+                    AgentCatalog.builtIn(), "agenthub-pipelines", queue -> Optional.of(true)))
             .addResource(new OpenApiResource());
     List<Object> providers = new java.util.ArrayList<>(ApiErrors.providers());
     providers.addAll(ApiAuth.providers(auth()));

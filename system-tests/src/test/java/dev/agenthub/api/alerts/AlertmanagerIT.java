@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Timestamp;
 import dev.agenthub.api.ApiConfiguration;
 import dev.agenthub.system.DevApps;
 import dev.agenthub.system.TestPorts;
@@ -12,6 +13,19 @@ import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.filter.v1.StartTimeFilter;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +35,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +52,9 @@ import org.junit.jupiter.api.Test;
  * (observability/alertmanager/alertmanager.yml, pointed at the dev API and with short group
  * timers): an alert posted to Alertmanager reaches a Slack-protocol server through {@code POST
  * /api/v1/alerts} → {@code AlertNotificationWorkflow} → {@code notify}, with retries while the
- * webhook fails, exactly once however often Alertmanager re-sends the group, and resolves.
+ * webhook fails (the notify activity's own retries, seen in the workflow's history), exactly once
+ * however often Alertmanager re-sends the group (seen in its own notification counter), and
+ * resolves.
  */
 class AlertmanagerIT {
 
@@ -49,6 +67,7 @@ class AlertmanagerIT {
   private static DropwizardTestSupport<ApiConfiguration> app;
   private static Process alertmanager;
   private static int alertmanagerPort;
+  private static WorkflowServiceStubs temporal;
 
   @BeforeAll
   static void start() throws Exception {
@@ -60,6 +79,11 @@ class AlertmanagerIT {
             ConfigOverride.config(
                 "agents.notify.channels.alerts.url", slack.url("/services/T0/B0/am").toString()));
     app.before();
+    temporal =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(app.getConfiguration().getTemporal().target())
+                .build());
     alertmanagerPort = TestPorts.free();
     alertmanager = startAlertmanager(binary, app.getLocalPort());
   }
@@ -69,6 +93,9 @@ class AlertmanagerIT {
     if (alertmanager != null) {
       alertmanager.destroy();
       alertmanager.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (temporal != null) {
+      temporal.shutdownNow();
     }
     if (app != null) {
       app.after();
@@ -165,6 +192,59 @@ class AlertmanagerIT {
     return JSON.readTree(request.getBody().utf8());
   }
 
+  /** Every alert notification workflow execution the dev app's Temporal knows, open or closed. */
+  private static List<WorkflowExecutionInfo> alertWorkflows() {
+    String namespace = app.getConfiguration().getTemporal().namespace();
+    StartTimeFilter anyTime =
+        StartTimeFilter.newBuilder()
+            .setEarliestTime(Timestamp.getDefaultInstance())
+            .setLatestTime(
+                Timestamp.newBuilder().setSeconds(Instant.now().plusSeconds(3600).getEpochSecond()))
+            .build();
+    WorkflowTypeFilter type =
+        WorkflowTypeFilter.newBuilder().setName("AlertNotificationWorkflow").build();
+    List<WorkflowExecutionInfo> all = new ArrayList<>();
+    all.addAll(
+        temporal
+            .blockingStub()
+            .listOpenWorkflowExecutions(
+                ListOpenWorkflowExecutionsRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .setStartTimeFilter(anyTime)
+                    .setTypeFilter(type)
+                    .build())
+            .getExecutionsList());
+    all.addAll(
+        temporal
+            .blockingStub()
+            .listClosedWorkflowExecutions(
+                ListClosedWorkflowExecutionsRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .setStartTimeFilter(anyTime)
+                    .setTypeFilter(type)
+                    .build())
+            .getExecutionsList());
+    return all;
+  }
+
+  /** The attempt numbers of the activity tasks started in {@code execution}'s history. */
+  private static List<Integer> activityAttempts(WorkflowExecution execution) {
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            temporal,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(app.getConfiguration().getTemporal().namespace())
+                .build());
+    List<Integer> attempts = new ArrayList<>();
+    for (HistoryEvent event :
+        client.fetchHistory(execution.getWorkflowId(), execution.getRunId()).getEvents()) {
+      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
+        attempts.add(event.getActivityTaskStartedEventAttributes().getAttempt());
+      }
+    }
+    return attempts;
+  }
+
   @Test
   void alert_reachesSlackOnce_withRetries_andResolves() throws Exception {
     slack.enqueue(new MockResponse.Builder().code(500).body("internal_error").build());
@@ -183,12 +263,30 @@ class AlertmanagerIT {
     assertThat(delivered.path("blocks").toString())
         .contains("https://runbooks.test/alert-path|Runbook");
 
-    // Alertmanager re-sends the firing group every repeat interval; Slack must not hear it again.
+    // The second attempt is the notify activity's own retry, inside the one workflow run that
+    // Alertmanager's first notification started: without the retry policy that run would fail
+    // and a re-send would start a second run (the id may be reused after a failure).
+    WorkflowExecutionInfo firing =
+        Poll.until(
+                "the alert workflow to complete",
+                Duration.ofSeconds(30),
+                AlertmanagerIT::alertWorkflows,
+                runs ->
+                    runs.size() == 1
+                        && runs.get(0).getStatus()
+                            == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED)
+            .get(0);
+    assertThat(activityAttempts(firing.getExecution())).containsExactly(2);
+
+    // Alertmanager re-sends the firing group every repeat interval (its own counter shows it);
+    // the API answers each as a duplicate: still one workflow run, and Slack hears nothing more.
+    double sentBefore = webhookNotificationsSent();
     Poll.until(
-        "Alertmanager to re-send the group (3 webhook notifications)",
+        "Alertmanager to re-send the group twice more",
         Duration.ofSeconds(30),
         AlertmanagerIT::webhookNotificationsSent,
-        sent -> sent >= 3);
+        sent -> sent >= sentBefore + 2);
+    assertThat(alertWorkflows()).hasSize(1);
     assertThat(slack.getRequestCount()).isEqualTo(2);
 
     assertThat(alertmanager("POST", "/api/v2/alerts", alert(startsAt, Instant.now())).statusCode())

@@ -67,8 +67,7 @@ class MetricsAndBudgetIT {
             settings.taskQueue(),
             Listing.SCAN,
             PriceTable.loadDefault(),
-            telemetry.meterRegistry(),
-            Runnable::run);
+            telemetry.meterRegistry());
   }
 
   @AfterAll

@@ -285,7 +285,7 @@ class TemporalRunServiceIT {
         .extracting(HistoryEventView::step)
         .containsExactly("draft", "publish");
     assertThat(events)
-        .filteredOn(e -> e.type().equals("WORKFLOW_EXECUTION_SIGNALED"))
+        .filteredOn(e -> e.type().equals("WORKFLOW_EXECUTION_UPDATE_ACCEPTED"))
         .extracting(HistoryEventView::step)
         .containsExactly("review");
     assertThat(events.get(events.size() - 1).type()).isEqualTo("WORKFLOW_EXECUTION_COMPLETED");

@@ -8,7 +8,6 @@ import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.Durations;
 import dev.agenthub.agents.HttpBodies;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -34,8 +32,8 @@ import okhttp3.Response;
 /**
  * The {@code http} agent: one HTTP request. Arguments: {@code url} (http or https), {@code method}
  * (GET), {@code headers}, {@code body} (JSON, or a string sent as text), {@code expectedStatus} (an
- * int or a list; any 2xx by default), {@code timeout} (30s). Output: {@code {status, headers,
- * body}}, the body parsed when it is JSON.
+ * int or a list; any 2xx by default), {@code timeout} (30s, and never longer than the step's
+ * attempt has left). Output: {@code {status, headers, body}}, the body parsed when it is JSON.
  *
  * <p>Every connection, redirects included, is subject to the worker's {@link EgressPolicy}; a
  * refusal fails the step {@code AgentEgressDenied}, not retried.
@@ -68,8 +66,8 @@ public final class HttpAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.HTTP;
+  public String name() {
+    return BuiltInAgentSpecs.HTTP.name();
   }
 
   @Override
@@ -79,18 +77,14 @@ public final class HttpAgent implements Agent {
     String method = args.path("method").asText("GET").trim().toUpperCase(Locale.ROOT);
     IntPredicate expected = expectedStatus(args.get("expectedStatus"));
     Request request = request(url, method, args, call.request().idempotencyKey());
-    Call httpCall = http.newCall(request);
-    httpCall
-        .timeout()
-        .timeout(
-            Durations.argument(args, "timeout", DEFAULT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+    Duration timeout = Durations.timeoutArgument(args, "timeout", DEFAULT_TIMEOUT);
     String target = method + " " + redacted(url);
     try {
       egress.checkUrl(url);
     } catch (EgressDeniedException e) {
       throw AgentException.egressDenied(target + ": " + e.getMessage());
     }
-    try (Response response = httpCall.execute()) {
+    try (Response response = call.control().execute(http.newCall(request), timeout)) {
       String text;
       try {
         text = HttpBodies.readText(response.body(), MAX_RESPONSE_BYTES);

@@ -7,7 +7,6 @@ import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.HttpBodies;
@@ -23,6 +22,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,19 +73,21 @@ public final class LlmAgent implements Agent {
     this.prices = prices;
     this.clock = clock;
     this.tracer = openTelemetry.getTracer(AgentActivities.INSTRUMENTATION_SCOPE);
+    // The per-call timeout (requestTimeout, bounded by the attempt) covers the whole exchange.
     var client =
-        TracedHttp.of(openTelemetry)
-            .calls(
-                http.newBuilder()
-                    .callTimeout(this.config.requestTimeout())
-                    .readTimeout(this.config.requestTimeout())
-                    .build());
+        TracedHttp.of(openTelemetry).calls(http.newBuilder().readTimeout(Duration.ZERO).build());
     this.config
         .providers()
         .forEach(
             (name, provider) ->
                 backends.put(
-                    name, new OpenAiChatClient(name, provider, client, config.environment())));
+                    name,
+                    new OpenAiChatClient(
+                        name,
+                        provider,
+                        client,
+                        this.config.requestTimeout(),
+                        config.environment())));
     backends.put(
         AgentsConfiguration.Llm.SIMULATED, new SimulatedChat(this.config.simulated().latency()));
   }
@@ -101,8 +103,8 @@ public final class LlmAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.LLM;
+  public String name() {
+    return BuiltInAgentSpecs.LLM.name();
   }
 
   @Override

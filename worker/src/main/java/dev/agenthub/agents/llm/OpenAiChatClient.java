@@ -9,6 +9,7 @@ import dev.agenthub.agents.HttpBodies;
 import dev.agenthub.agents.Secrets;
 import dev.agenthub.cost.TokenEstimates;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -26,16 +27,19 @@ final class OpenAiChatClient implements ChatBackend {
   private final String name;
   private final AgentsConfiguration.Provider provider;
   private final Call.Factory http;
+  private final Duration requestTimeout;
   private final Function<String, String> environment;
 
   OpenAiChatClient(
       String name,
       AgentsConfiguration.Provider provider,
       Call.Factory http,
+      Duration requestTimeout,
       Function<String, String> environment) {
     this.name = name;
     this.provider = provider;
     this.http = http;
+    this.requestTimeout = requestTimeout;
     this.environment = environment;
   }
 
@@ -76,7 +80,8 @@ final class OpenAiChatClient implements ChatBackend {
     }
     try {
       request.post(HttpBodies.json(body));
-      try (Response response = http.newCall(request.build()).execute()) {
+      try (Response response =
+          call.control().execute(http.newCall(request.build()), requestTimeout)) {
         String text = HttpBodies.readText(response.body(), MAX_RESPONSE_BYTES);
         if (!response.isSuccessful()) {
           throw AgentException.forStatus(

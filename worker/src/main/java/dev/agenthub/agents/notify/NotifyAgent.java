@@ -6,14 +6,15 @@ import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.AttemptControl;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.HttpBodies;
 import dev.agenthub.agents.Secrets;
 import dev.agenthub.agents.TracedHttp;
 import dev.agenthub.cost.Usage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -39,6 +40,9 @@ public final class NotifyAgent implements Agent {
 
   private static final long MAX_RESPONSE_BYTES = 64L * 1024;
 
+  /** Whole-exchange timeout of a delivery (never longer than the step's attempt has left). */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   private final AgentsConfiguration.Notify config;
   private final Function<String, String> environment;
   private final Call.Factory http;
@@ -54,8 +58,8 @@ public final class NotifyAgent implements Agent {
   }
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.NOTIFY;
+  public String name() {
+    return BuiltInAgentSpecs.NOTIFY.name();
   }
 
   @Override
@@ -90,7 +94,14 @@ public final class NotifyAgent implements Agent {
         channel.type() == AgentsConfiguration.ChannelType.SLACK
             ? slackPayload(text, args, allowMentions(args))
             : webhookPayload(text, args, call);
-    deliver(url, payload, channelName, channel.type(), call.request().idempotencyKey(), secretUrl);
+    deliver(
+        url,
+        payload,
+        channelName,
+        channel.type(),
+        call.request().idempotencyKey(),
+        secretUrl,
+        call.control());
     ObjectNode output =
         HttpBodies.JSON.createObjectNode().put("channel", channelName).put("delivered", true);
     return AgentResult.of(output, Usage.NONE);
@@ -148,7 +159,8 @@ public final class NotifyAgent implements Agent {
       String channelName,
       AgentsConfiguration.ChannelType type,
       String idempotencyKey,
-      String secretUrl)
+      String secretUrl,
+      AttemptControl control)
       throws AgentException {
     String where = "channel \"" + channelName + "\"";
     try {
@@ -156,7 +168,7 @@ public final class NotifyAgent implements Agent {
       if (idempotencyKey != null) {
         request.header("Idempotency-Key", idempotencyKey);
       }
-      try (Response response = http.newCall(request.build()).execute()) {
+      try (Response response = control.execute(http.newCall(request.build()), REQUEST_TIMEOUT)) {
         String body = HttpBodies.readText(response.body(), MAX_RESPONSE_BYTES);
         if (!response.isSuccessful()) {
           // Slack answers errors as plain codes (invalid_payload, channel_not_found, no_service).

@@ -5,7 +5,6 @@ import dev.agenthub.agents.Agent;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.agents.HttpBodies;
 import dev.agenthub.cost.Usage;
@@ -23,8 +22,8 @@ import java.util.Map;
 public final class TransformAgent implements Agent {
 
   @Override
-  public AgentSpec spec() {
-    return BuiltInAgentSpecs.TRANSFORM;
+  public String name() {
+    return BuiltInAgentSpecs.TRANSFORM.name();
   }
 
   @Override

@@ -5,11 +5,15 @@ import static dev.agenthub.agents.AgentCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentCalls;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
+import dev.agenthub.agents.AttemptControl;
+import dev.agenthub.agents.HangingHttpServer;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -177,6 +181,33 @@ class HttpAgentTest {
   }
 
   @Test
+  void run_timesOutNearTheAttemptsRemainingTime_whenThatIsShorterThanItsOwnTimeout()
+      throws Exception {
+    try (HangingHttpServer hanging = new HangingHttpServer()) {
+      AgentCall call =
+          call("{\"url\": \"" + hanging.url("/slow") + "\", \"timeout\": \"1m\"}")
+              .withControl(AttemptControl.within(Duration.ofMillis(1500)));
+      long started = System.nanoTime();
+
+      AgentException e = catchThrowableOfType(AgentException.class, () -> agent.run(call));
+
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(e.type()).isEqualTo(FailureTypes.AGENT_REMOTE_ERROR);
+      assertThat(e.getMessage()).contains("timeout");
+      // 1.5 s less the margin (150 ms); generous above for a loaded machine, far below 1 minute.
+      assertThat(took).isBetween(Duration.ofMillis(1200), Duration.ofSeconds(6));
+    }
+  }
+
+  @Test
+  void run_refusesAZeroTimeout_whichWouldMeanNone() {
+    AgentException e = failure("{\"url\": \"" + url("/x") + "\", \"timeout\": 0}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
+    assertThat(e.getMessage()).contains("`timeout` must be greater than 0");
+  }
+
+  @Test
   void run_rejectsNonHttpUrls() {
     AgentException e = failure("{\"url\": \"file:///etc/passwd\"}");
 
@@ -188,5 +219,38 @@ class HttpAgentTest {
   void run_rejectsBodyOnGet() {
     assertThat(failure("{\"url\": \"" + url("/x") + "\", \"body\": {\"a\": 1}}").type())
         .isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
+  }
+
+  @Test
+  void run_responseOfExactlyTheLimit_isRead() throws Exception {
+    String body = "a".repeat(1024 * 1024);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/plain")
+            .body(body)
+            .build());
+
+    AgentResult result = agent.run(call("{\"url\": \"" + url("/big") + "\"}"));
+
+    assertThat(result.output().get("body").asText()).hasSize(1024 * 1024);
+  }
+
+  @Test
+  void run_responseOverTheLimit_isNonRetryableClientError() {
+    String body = "a".repeat(1024 * 1024 + 1);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "text/plain")
+            .body(body)
+            .build());
+
+    AgentException e = failure("{\"url\": \"" + url("/huge") + "\"}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_CLIENT_ERROR);
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage())
+        .isEqualTo("GET " + url("/huge") + ": the response body is larger than 1048576 bytes");
   }
 }

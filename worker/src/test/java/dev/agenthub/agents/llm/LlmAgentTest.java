@@ -13,9 +13,11 @@ import dev.agenthub.agents.AgentCalls;
 import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.AttemptControl;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +64,19 @@ class LlmAgentTest {
   }
 
   private static MockResponse completion(String content, int promptTokens, int completionTokens) {
+    return jsonResponse(completionJson(content, promptTokens, completionTokens));
+  }
+
+  private static MockResponse jsonResponse(String body) {
     return new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body(
-            """
+        .body(body)
+        .build();
+  }
+
+  private static String completionJson(String content, int promptTokens, int completionTokens) {
+    return """
             {
               "id": "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT",
               "object": "chat.completion",
@@ -89,9 +99,7 @@ class LlmAgentTest {
               "system_fingerprint": "fp_06737a9306"
             }
             """
-                .formatted(
-                    content, promptTokens, completionTokens, promptTokens + completionTokens))
-        .build();
+        .formatted(content, promptTokens, completionTokens, promptTokens + completionTokens);
   }
 
   private static MockResponse error(int status, String message, String type) {
@@ -308,7 +316,14 @@ class LlmAgentTest {
     AgentCall base =
         call("{\"provider\": \"simulated\", \"prompt\": \"p\", \"latency\": \"50ms\"}");
     AgentCall call =
-        new AgentCall(base.request(), 1, "wf", "act", details -> beats.incrementAndGet());
+        new AgentCall(
+            base.request(),
+            1,
+            "wf",
+            "act",
+            details -> beats.incrementAndGet(),
+            AttemptControl.unbounded(),
+            OpenTelemetry.noop());
 
     long started = System.nanoTime();
     agent.run(call);
@@ -322,5 +337,35 @@ class LlmAgentTest {
   void estimates_coverPromptAndMaxTokens() {
     assertThat(LlmAgent.estimateInputTokens(json("{\"prompt\": \"12345678\"}"))).isEqualTo(2);
     assertThat(LlmAgent.estimateMaxOutputTokens(json("{\"max_tokens\": 77}"))).isEqualTo(77);
+  }
+
+  /** A completion padded with trailing whitespace (still valid JSON) to {@code bytes} bytes. */
+  private static MockResponse completionOfSize(int bytes) {
+    String json = completionJson("padded", 10, 2);
+    return jsonResponse(json + " ".repeat(bytes - json.length()));
+  }
+
+  @Test
+  void run_responseOfExactlyTheLimit_isRead() throws Exception {
+    server.enqueue(completionOfSize(4 * 1024 * 1024));
+
+    AgentResult result = agent.run(call("{\"prompt\": \"hi\"}"));
+
+    assertThat(result.output().get("text").asText()).isEqualTo("padded");
+  }
+
+  @Test
+  void run_responseOverTheLimit_isRetryableRemoteError() {
+    server.enqueue(completionOfSize(4 * 1024 * 1024 + 1));
+
+    AgentException e =
+        catchThrowableOfType(AgentException.class, () -> agent.run(call("{\"prompt\": \"hi\"}")));
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_REMOTE_ERROR);
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provider \"test\" did not answer: ResponseTooLargeException (the response body is"
+                + " larger than 4194304 bytes)");
   }
 }

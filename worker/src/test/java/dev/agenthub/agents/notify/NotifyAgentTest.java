@@ -243,4 +243,25 @@ class NotifyAgentTest {
   void run_withoutText_isConfigError() {
     assertThat(failure("{\"channel\": \"ops\"}").type()).isEqualTo(FailureTypes.AGENT_CONFIG_ERROR);
   }
+
+  @Test
+  void run_slackAnswerOfExactlyTheLimit_isRead() throws Exception {
+    server.enqueue(slack(200, "ok" + " ".repeat(64 * 1024 - 2)));
+
+    AgentResult result = agent.run(call("{\"text\": \"hi\"}"));
+
+    assertThat(result.output().get("delivered").asBoolean()).isTrue();
+  }
+
+  @Test
+  void run_slackAnswerOverTheLimit_isRetryableAndNamesOnlyTheKind() {
+    server.enqueue(slack(200, "ok" + " ".repeat(64 * 1024 - 1)));
+
+    AgentException e = failure("{\"text\": \"hi\"}");
+
+    assertThat(e.type()).isEqualTo(FailureTypes.AGENT_REMOTE_ERROR);
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage())
+        .isEqualTo("could not deliver to channel \"default\": ResponseTooLargeException");
+  }
 }
