@@ -8,6 +8,7 @@ import dev.agenthub.dsl.StepType;
 import dev.agenthub.run.ApprovalDecision;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineRunResult;
+import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -15,6 +16,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,15 +110,18 @@ final class RunEventDeriver {
       case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> {
         var attributes = event.getWorkflowExecutionSignaledEventAttributes();
         if ("decide".equals(attributes.getSignalName())) {
-          narrator
-              .decode(attributes.getInput(), ApprovalDecision.class)
-              .filter(d -> announced.contains(d.stepId()) && !settled.contains(d.stepId()))
-              .ifPresent(
-                  d ->
-                      events.add(
-                          d.approved()
-                              ? settle(view, RunEvent.STEP_SUCCEEDED, null, null)
-                              : fail(view, null, rejection(d))));
+          decided(view, narrator.decode(attributes.getInput(), ApprovalDecision.class), events);
+        }
+      }
+      case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> {
+        // The update's validator refuses decisions the run cannot take before they are written.
+        var input =
+            event
+                .getWorkflowExecutionUpdateAcceptedEventAttributes()
+                .getAcceptedRequest()
+                .getInput();
+        if (PipelineWorkflow.DECIDE_APPROVAL.equals(input.getName())) {
+          decided(view, narrator.decode(input.getArgs(), ApprovalDecision.class), events);
         }
       }
       case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> events.addAll(waitingApprovals(view));
@@ -180,6 +185,23 @@ final class RunEventDeriver {
       }
     }
     return events;
+  }
+
+  /** A decision on an announced approval step settles it. */
+  private void decided(
+      HistoryEventView view, Optional<ApprovalDecision> decision, List<RunEvent> events) {
+    decision
+        .filter(d -> announced.contains(d.stepId()) && !settled.contains(d.stepId()))
+        .ifPresent(
+            d -> {
+              HistoryEventView about =
+                  new HistoryEventView(
+                      view.eventId(), view.time(), view.type(), d.stepId(), null, null, null);
+              events.add(
+                  d.approved()
+                      ? settle(about, RunEvent.STEP_SUCCEEDED, null, null)
+                      : fail(about, null, rejection(d)));
+            });
   }
 
   /** Approval steps (without {@code when}) whose needs have all settled, not yet announced. */

@@ -11,6 +11,7 @@ import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.run.ApprovalDecision;
 import dev.agenthub.run.PipelineRunInput;
+import dev.agenthub.run.PipelineWorkflow;
 import io.temporal.api.common.v1.ActivityType;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.failure.v1.Failure;
@@ -19,8 +20,10 @@ import io.temporal.api.history.v1.ActivityTaskFailedEventAttributes;
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.WorkflowExecutionFailedEventAttributes;
-import io.temporal.api.history.v1.WorkflowExecutionSignaledEventAttributes;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
+import io.temporal.api.history.v1.WorkflowExecutionUpdateAcceptedEventAttributes;
+import io.temporal.api.update.v1.Input;
+import io.temporal.api.update.v1.Request;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.ArrayList;
@@ -104,14 +107,19 @@ class RunEventDeriverTest {
     feed(event(10, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
     feed(event(14, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
     feed(
-        event(15, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-            .setWorkflowExecutionSignaledEventAttributes(
-                WorkflowExecutionSignaledEventAttributes.newBuilder()
-                    .setSignalName("decide")
-                    .setInput(
-                        CONVERTER
-                            .toPayloads(new ApprovalDecision("check", false, "no", "olga"))
-                            .orElseThrow())));
+        event(15, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
+            .setWorkflowExecutionUpdateAcceptedEventAttributes(
+                WorkflowExecutionUpdateAcceptedEventAttributes.newBuilder()
+                    .setAcceptedRequest(
+                        Request.newBuilder()
+                            .setInput(
+                                Input.newBuilder()
+                                    .setName(PipelineWorkflow.DECIDE_APPROVAL)
+                                    .setArgs(
+                                        CONVERTER
+                                            .toPayloads(
+                                                new ApprovalDecision("check", false, "no", "olga"))
+                                            .orElseThrow())))));
     feed(event(18, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
     feed(
         event(19, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED)
