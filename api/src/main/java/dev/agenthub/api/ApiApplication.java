@@ -48,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
+import org.glassfish.jersey.media.sse.SseFeature;
 
 /**
  * Agent Hub's API process ({@code server api.yml}): a Temporal client behind the REST API. It runs
@@ -56,6 +57,12 @@ import java.util.function.Function;
  * @param <C> the configuration class ({@link ApiConfiguration}, or the dev kit's extension of it)
  */
 public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
+
+  /**
+   * Threads that handle the answers of Temporal long polls for waiting requests and event streams
+   * (a waiting request or follower holds none while it waits).
+   */
+  private static final int FOLLOW_THREADS = 4;
 
   private final Function<String, Telemetry> telemetry;
 
@@ -198,7 +205,13 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 Listing.parse(config.getTemporal().listing()),
                 config.priceTable(),
                 telemetry.meterRegistry(),
-                agents),
+                agents,
+                environment
+                    .lifecycle()
+                    .executorService("run-follow-%d")
+                    .minThreads(FOLLOW_THREADS)
+                    .maxThreads(FOLLOW_THREADS)
+                    .build()),
             deadline);
     RunLinks links =
         new RunLinks(
@@ -217,6 +230,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
         .register(
             new PipelinesResource(
                 catalog, runs, links, config.getRuns().getMaxInputBytes().toBytes()));
+    environment.jersey().register(SseFeature.class);
     environment.jersey().register(new RunsResource(runs, links));
     TaskQueuePollers pollers =
         new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());

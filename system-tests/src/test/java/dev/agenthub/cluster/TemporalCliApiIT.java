@@ -16,10 +16,13 @@ import dev.agenthub.run.PipelineWorkflowImpl;
 import dev.agenthub.system.ApiTestClient;
 import dev.agenthub.system.ApiTestClient.Reply;
 import dev.agenthub.telemetry.Telemetry;
+import dev.agenthub.testing.Poll;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.temporal.testing.WorkflowReplayer;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +134,45 @@ class TemporalCliApiIT {
     assertThat(running.path("runs").findValuesAsText("status")).containsOnly("running");
     api.post(
         "/api/v1/runs/" + waiting + "/terminate", ADMIN, "{\"reason\": \"listing test done\"}");
+  }
+
+  @Test
+  void eventsAndWait_onTheRealServer_followARunThroughItsApprovalToItsClose() throws Exception {
+    String id = start("review", "{\"subject\": \"stream\"}");
+    awaitWaiting(id);
+    assertThat(api.get("/api/v1/runs/" + id + "?wait=1s", VIEWER).status()).isEqualTo(202);
+
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<Stream<String>> stream =
+        HttpClient.newHttpClient()
+            .send(
+                api.builder("/api/v1/runs/" + id + "/events", VIEWER).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+    reader.setDaemon(true);
+    reader.start();
+    Poll.untilTrue(
+        "approval_waiting streamed", WAIT, () -> lines.contains("event: approval_waiting"));
+    assertThat(api.post("/api/v1/runs/" + id + "/steps/approve/approve", OPERATOR, null).status())
+        .isEqualTo(202);
+    Poll.untilTrue("run_closed streamed", WAIT, () -> lines.contains("event: run_closed"));
+    reader.join(WAIT.toMillis());
+
+    assertThat(lines.stream().filter(line -> line.startsWith("event: ")).toList())
+        .containsExactly(
+            "event: run_started",
+            "event: step_started",
+            "event: step_succeeded",
+            "event: approval_waiting",
+            "event: step_succeeded",
+            "event: step_started",
+            "event: step_succeeded",
+            "event: run_closed");
+    assertThat(reader.isAlive()).as("the stream ends after run_closed").isFalse();
+    Reply closed = api.get("/api/v1/runs/" + id + "?wait=30s", VIEWER);
+    assertThat(closed.status()).isEqualTo(200);
+    assertThat(closed.body().path("status").asText()).isEqualTo("succeeded");
   }
 
   @Test

@@ -116,15 +116,20 @@ class ReadmeExamplesIT {
       assertThat(result.output())
           .as("output of%n%s", block)
           .isNotBlank()
-          .doesNotContain("\"error\":{");
+          // An API error (a step's own "error" in a run view is not one).
+          .doesNotContain("{\"error\":{\"code\"");
       outputs.append(result.output()).append('\n');
     }
 
     String all = outputs.toString();
     assertThat(all)
-        .as("research-brief started and shown, the approval accepted, the fetch step retrying")
+        .as(
+            "research-brief started and shown, the approval accepted and followed to its close,"
+                + " the fetch step retrying")
         .contains("\"pipeline\":\"research-brief\"")
         .contains("\"action\":\"approve\"")
+        .contains("event: approval_waiting")
+        .contains("event: run_closed")
         .contains("\"activity\":{");
     Matcher retry = Pattern.compile("\"workflowId\":\"([^\"]+\\.retry)\"").matcher(all);
     assertThat(retry.find()).as("the operator's retry started: %s", all).isTrue();

@@ -6,6 +6,7 @@ import dev.agenthub.api.errors.ApiException;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
 import dev.agenthub.api.runs.RunStarted;
+import dev.agenthub.api.runs.RunWaits;
 import dev.agenthub.api.runs.RunsConfiguration;
 import dev.agenthub.api.runs.StartRunRequest;
 import dev.agenthub.dsl.InputValidator;
@@ -21,10 +22,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +45,7 @@ public final class PipelinesResource {
   private final RunService runs;
   private final RunLinks links;
   private final long maxInputBytes;
+  private final RunWaits waits;
 
   /** A resource accepting inputs up to the default {@code runs.maxInputBytes}. */
   public PipelinesResource(PipelineCatalog catalog, RunService runs, RunLinks links) {
@@ -53,6 +59,7 @@ public final class PipelinesResource {
     this.runs = runs;
     this.links = links;
     this.maxInputBytes = maxInputBytes;
+    this.waits = new RunWaits(runs, links);
   }
 
   @GET
@@ -77,10 +84,13 @@ public final class PipelinesResource {
   @Path("{name}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("operator")
-  public Response start(
+  public void start(
       @PathParam("name") String name,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
-      StartRunRequest request) {
+      @QueryParam("wait") String wait,
+      StartRunRequest request,
+      @Suspended AsyncResponse response) {
+    Duration waited = RunWaits.parse(wait);
     PipelineDefinition pipeline = pipeline(name);
     StartRunRequest body = request == null ? new StartRunRequest(null, null, null) : request;
     if (body.workflowId() != null
@@ -115,10 +125,13 @@ public final class PipelinesResource {
         runs.start(pipeline, input, body.workflowId(), body.budgetUsd(), idempotencyKey);
     RunStarted view =
         started.withLinks(links.of(started.workflowId(), started.runId(), started.traceId()));
-    if (!started.created()) {
-      return Response.ok(view).build();
+    if (waited != null) {
+      waits.resume(response, started.workflowId(), waited);
+    } else if (!started.created()) {
+      response.resume(Response.ok(view).build());
+    } else {
+      response.resume(Response.created(URI.create(view.links().self())).entity(view).build());
     }
-    return Response.created(URI.create(view.links().self())).entity(view).build();
   }
 
   /**

@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RunService} whose every operation waits for Temporal at most one {@link
  * TemporalDeadline}, then fails with {@link RunServiceException.TemporalUnavailable} (503 with
- * {@code Retry-After}).
+ * {@code Retry-After}). Waiting for a run to close and following its events are long polls by
+ * design: they pass through unbounded and fail on their own when Temporal does.
  */
 public final class DeadlineBoundRunService implements RunService {
 
@@ -74,5 +77,15 @@ public final class DeadlineBoundRunService implements RunService {
   @Override
   public RunStarted rerun(String workflowId) {
     return deadline.call(() -> runs.rerun(workflowId));
+  }
+
+  @Override
+  public CompletableFuture<RunView> awaitClose(String workflowId, Duration wait) {
+    return runs.awaitClose(workflowId, wait);
+  }
+
+  @Override
+  public CompletableFuture<Void> follow(String workflowId, long afterEventId, RunEventSink sink) {
+    return runs.follow(workflowId, afterEventId, sink);
   }
 }

@@ -32,23 +32,38 @@ final class HistoryNarrator {
 
   /** Every event of {@code history}, oldest first. */
   List<HistoryEventView> narrate(List<HistoryEvent> history) {
-    Map<Long, Activity> activities = new HashMap<>();
-    Map<Long, String> timers = new HashMap<>();
+    Story story = story();
     List<HistoryEventView> views = new ArrayList<>(history.size());
     for (HistoryEvent event : history) {
-      Narration n = narrate(event, activities, timers);
-      views.add(
-          new HistoryEventView(
-              event.getEventId(),
-              Instant.ofEpochSecond(
-                  event.getEventTime().getSeconds(), event.getEventTime().getNanos()),
-              event.getEventType().name().replaceFirst("^" + PREFIX, ""),
-              n.step,
-              n.agent,
-              n.attempt,
-              n.failure));
+      views.add(story.tell(event));
     }
     return views;
+  }
+
+  /** A narration that is told one event at a time, oldest first (for following a run live). */
+  Story story() {
+    return new Story();
+  }
+
+  /** Remembers what earlier events said (which step an activity or timer is for). */
+  final class Story {
+    private final Map<Long, Activity> activities = new HashMap<>();
+    private final Map<Long, String> timers = new HashMap<>();
+
+    private Story() {}
+
+    /** {@code event} in words; events must come in history order. */
+    HistoryEventView tell(HistoryEvent event) {
+      Narration n = narrate(event, activities, timers);
+      return new HistoryEventView(
+          event.getEventId(),
+          Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos()),
+          event.getEventType().name().replaceFirst("^" + PREFIX, ""),
+          n.step,
+          n.agent,
+          n.attempt,
+          n.failure);
+    }
   }
 
   private Narration narrate(
@@ -157,7 +172,7 @@ final class HistoryNarrator {
   }
 
   /** The first argument in {@code payloads}, or empty when it does not decode. */
-  private <T> Optional<T> decode(Payloads payloads, Class<T> type) {
+  <T> Optional<T> decode(Payloads payloads, Class<T> type) {
     if (payloads.getPayloadsCount() == 0) {
       return Optional.empty();
     }

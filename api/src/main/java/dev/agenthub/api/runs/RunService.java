@@ -3,6 +3,8 @@ package dev.agenthub.api.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the API does with runs, over Temporal. Views come back without links (resources add
@@ -29,6 +31,22 @@ public interface RunService {
   RunPage list(String pipeline, String status, int pageSize, String pageToken);
 
   RunView describe(String workflowId);
+
+  /**
+   * The run's view as soon as it closes, or when {@code wait} ends first (then still running). It
+   * waits on Temporal's long poll for the close event, holding no thread and asking no worker while
+   * it waits.
+   */
+  CompletableFuture<RunView> awaitClose(String workflowId, Duration wait);
+
+  /**
+   * Sends the run's events derived from history events after {@code afterEventId} (0 for all) to
+   * {@code sink} as they happen, through the run-closed event.
+   *
+   * @return completes when following is over; fails when Temporal does
+   * @throws RunServiceException.RunNotFound at once when there is no such run
+   */
+  CompletableFuture<Void> follow(String workflowId, long afterEventId, RunEventSink sink);
 
   RunHistory history(String workflowId);
 

@@ -7,28 +7,38 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
+import java.time.Duration;
 
 /** Runs: list, inspect, follow, control, retry. */
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RunsResource {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunsResource.class);
+
   private final RunService runs;
   private final RunLinks links;
+  private final RunWaits waits;
 
   public RunsResource(RunService runs, RunLinks links) {
     this.runs = runs;
     this.links = links;
+    this.waits = new RunWaits(runs, links);
   }
 
   @GET
@@ -48,9 +58,41 @@ public final class RunsResource {
   @GET
   @Path("{id}")
   @RolesAllowed("viewer")
-  public RunView describe(@PathParam("id") String id) {
+  public void describe(
+      @PathParam("id") String id,
+      @QueryParam("wait") String wait,
+      @Suspended AsyncResponse response) {
+    Duration waited = RunWaits.parse(wait);
+    if (waited != null) {
+      waits.resume(response, checkedId(id), waited);
+      return;
+    }
     RunView run = runs.describe(checkedId(id));
-    return run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId()));
+    response.resume(run.withLinks(links.of(run.workflowId(), run.runId(), run.traceId())));
+  }
+
+  /**
+   * The run as Server-Sent Events, from its history: resumes after {@code Last-Event-ID} and ends
+   * after the run-closed event.
+   */
+  @GET
+  @Path("{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed("viewer")
+  public void events(
+      @PathParam("id") String id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    long after = parseLastEventId(lastEventId);
+    runs.follow(checkedId(id), after, new SseRunEvents(sink, sse))
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                log.warn("stopped following run {}: {}", id, failure.toString());
+              }
+              sink.close();
+            });
   }
 
   @GET
@@ -161,6 +203,22 @@ public final class RunsResource {
           "invalid_workflow_id", "run ids match " + RunIds.VALID_WORKFLOW_ID.pattern());
     }
     return id;
+  }
+
+  private static long parseLastEventId(String text) {
+    if (text == null || text.isBlank()) {
+      return 0;
+    }
+    try {
+      long id = Long.parseLong(text.strip());
+      if (id >= 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw ApiException.badRequest(
+        "invalid_last_event_id", "Last-Event-ID must be an event id this stream sent");
   }
 
   private static int parsePageSize(String text) {

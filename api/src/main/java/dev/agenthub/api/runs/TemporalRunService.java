@@ -19,11 +19,18 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowTargetOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +50,8 @@ public final class TemporalRunService implements RunService {
   private final HistoryNarrator narrator;
   private final RunRestarts restarts;
   private final MeterRegistry meters;
+  private final RunFollower follower;
+  private final Executor executor;
 
   /**
    * A service over {@code client}, starting runs on {@code taskQueue} and listing them as {@code
@@ -62,24 +71,35 @@ public final class TemporalRunService implements RunService {
       Listing listing,
       PriceTable prices,
       MeterRegistry meters) {
-    this(client, taskQueue, listing, prices, meters, AgentCatalog.builtIn());
+    this(client, taskQueue, listing, prices, meters, AgentCatalog.builtIn(), Runnable::run);
   }
 
-  /** A service as above whose runs snapshot the declarations of {@code agents} they use. */
+  /**
+   * A service as above whose runs snapshot the declarations of {@code agents} they use, and that
+   * handles the answers of long polls (awaited closes, followed runs) on {@code executor}.
+   */
   public TemporalRunService(
       WorkflowClient client,
       String taskQueue,
       Listing listing,
       PriceTable prices,
       MeterRegistry meters,
-      AgentCatalog agents) {
+      AgentCatalog agents,
+      Executor executor) {
     this.client = client;
     this.meters = meters;
+    this.executor = executor;
     this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
     this.listing = new RunListing(client, listing);
     this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
     this.restarts = new RunRestarts(client, starter, this.describer, this.listing);
+    this.follower =
+        new RunFollower(
+            client.getWorkflowServiceStubs(),
+            client.getOptions().getNamespace(),
+            narrator,
+            executor);
   }
 
   @Override
@@ -134,6 +154,33 @@ public final class TemporalRunService implements RunService {
   @Override
   public RunView describe(String workflowId) {
     return describer.describe(workflowId);
+  }
+
+  @Override
+  public CompletableFuture<RunView> awaitClose(String workflowId, Duration wait) {
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class)
+        .handleAsync(
+            (result, failure) -> {
+              Throwable cause =
+                  failure instanceof CompletionException ? failure.getCause() : failure;
+              if (cause == null
+                  || cause instanceof TimeoutException
+                  || cause instanceof WorkflowFailedException) {
+                return describer.describe(workflowId);
+              }
+              throw TemporalErrors.translate(
+                  cause instanceof RuntimeException e ? e : new CompletionException(cause),
+                  workflowId);
+            },
+            executor);
+  }
+
+  @Override
+  public CompletableFuture<Void> follow(String workflowId, long afterEventId, RunEventSink sink) {
+    describer.execution(workflowId);
+    return follower.follow(workflowId, afterEventId, sink);
   }
 
   @Override

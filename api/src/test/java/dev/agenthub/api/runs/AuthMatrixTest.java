@@ -55,6 +55,7 @@ class AuthMatrixTest {
     POLICY.put("GET /api/v1/runs", Role.VIEWER);
     POLICY.put("GET /api/v1/runs/{id}", Role.VIEWER);
     POLICY.put("GET /api/v1/runs/{id}/history", Role.VIEWER);
+    POLICY.put("GET /api/v1/runs/{id}/events", Role.VIEWER);
     POLICY.put("POST /api/v1/runs/{id}/cancel", Role.OPERATOR);
     POLICY.put("POST /api/v1/runs/{id}/terminate", Role.ADMIN);
     POLICY.put("POST /api/v1/runs/{id}/steps/{step}/approve", Role.OPERATOR);

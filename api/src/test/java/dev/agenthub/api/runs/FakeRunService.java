@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** An in-memory {@link RunService} that records what resources asked of it. */
 public final class FakeRunService implements RunService {
@@ -172,5 +174,26 @@ public final class FakeRunService implements RunService {
     if (!existing(workflowId).status().equals("running")) {
       throw new RunServiceException.RunNotRunning(workflowId, existing(workflowId).status());
     }
+  }
+
+  /** Events {@link #follow} sends, oldest first. */
+  public final List<RunEvent> events = new ArrayList<>();
+
+  @Override
+  public CompletableFuture<RunView> awaitClose(String workflowId, Duration wait) {
+    calls.add("awaitClose " + workflowId + " " + wait);
+    return CompletableFuture.completedFuture(existing(workflowId));
+  }
+
+  @Override
+  public CompletableFuture<Void> follow(String workflowId, long afterEventId, RunEventSink sink) {
+    existing(workflowId);
+    calls.add("follow " + workflowId + " after " + afterEventId);
+    for (RunEvent event : events) {
+      if (event.id() > afterEventId && !sink.send(event)) {
+        break;
+      }
+    }
+    return CompletableFuture.completedFuture(null);
   }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.client.WebTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.glassfish.jersey.test.grizzly.GrizzlyTestContainerFactory;
 
 /** Resources over a {@link FakeRunService}, with the real error mappers and API-key auth. */
 public final class ResourceTestSupport {
@@ -49,6 +50,8 @@ public final class ResourceTestSupport {
         ResourceExtension.builder()
             .setMapper(ApiApplication.configureJson(Jackson.newObjectMapper()))
             .setRegisterDefaultExceptionMappers(false)
+            // A real HTTP container: the in-memory one cannot suspend requests (?wait=, SSE).
+            .setTestContainerFactory(new GrizzlyTestContainerFactory())
             .addResource(new PipelinesResource(fixtureCatalog(), runs, links()))
             .addResource(new RunsResource(runs, links()))
             .addResource(
