@@ -245,7 +245,7 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 config.getAlerts(),
                 connection.client(),
                 config.getTemporal().taskQueue(),
-                config.getTemporal().uiBaseUrl(),
+                temporalUiBaseUrl(config),
                 deadline));
     // One registry per process; in dev it also holds the embedded worker's metrics.
     environment.jersey().register(new HttpServerMetrics(telemetry.meterRegistry()));

@@ -42,6 +42,7 @@ public final class AlertsResource {
 
   /**
    * A webhook starting notifications on {@code taskQueue}, waiting for Temporal {@code deadline}.
+   * Messages link the Temporal UI at {@code temporalUiUrl} unless it is null or empty (no UI).
    */
   public AlertsResource(
       AlertsConfiguration config,
@@ -52,7 +53,8 @@ public final class AlertsResource {
     this.config = config;
     this.client = client;
     this.taskQueue = taskQueue;
-    this.temporalUiUrl = temporalUiUrl;
+    this.temporalUiUrl =
+        temporalUiUrl == null || temporalUiUrl.isEmpty() ? null : temporalUiUrl;
     this.deadline = deadline;
   }
 
