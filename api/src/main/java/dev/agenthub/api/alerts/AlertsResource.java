@@ -53,8 +53,7 @@ public final class AlertsResource {
     this.config = config;
     this.client = client;
     this.taskQueue = taskQueue;
-    this.temporalUiUrl =
-        temporalUiUrl == null || temporalUiUrl.isEmpty() ? null : temporalUiUrl;
+    this.temporalUiUrl = temporalUiUrl == null || temporalUiUrl.isEmpty() ? null : temporalUiUrl;
     this.deadline = deadline;
   }
 
