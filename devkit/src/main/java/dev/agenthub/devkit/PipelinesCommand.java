@@ -110,20 +110,22 @@ public final class PipelinesCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) {
-    AgentCatalog agents;
-    try {
-      agents =
-          AgentCatalog.withDeclared(
-              AgentFiles.loadDirectory(Path.of(namespace.getString("agents"))));
-    } catch (AgentFiles.InvalidAgentFilesException e) {
-      throw new PipelinesCommandException(e.getMessage());
-    }
     switch (namespace.getString(ACTION)) {
       case "list" -> overApi(bootstrap, namespace).list();
       case "show" -> overApi(bootstrap, namespace).show(namespace.getString("name"));
-      case "validate" -> validate(namespace.getList("paths"), agents);
-      case "graph" -> graph(namespace, agents);
+      case "validate" -> validate(namespace.getList("paths"), agents(namespace));
+      case "graph" -> graph(namespace, agents(namespace));
       default -> throw new PipelinesCommandException("unknown action " + namespace.get(ACTION));
+    }
+  }
+
+  /** The built-in agents and those declared in {@code --agents}, for the offline actions. */
+  private static AgentCatalog agents(Namespace namespace) {
+    try {
+      return AgentCatalog.withDeclared(
+          AgentFiles.loadDirectory(Path.of(namespace.getString("agents"))));
+    } catch (AgentFiles.InvalidAgentFilesException e) {
+      throw new PipelinesCommandException(e.getMessage());
     }
   }
 

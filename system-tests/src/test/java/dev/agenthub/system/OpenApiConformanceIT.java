@@ -35,9 +35,32 @@ class OpenApiConformanceIT {
               ResourceHelpers.resourceFilePath("api-it.yml"),
               ConfigOverride.config("alerts.token", "alerts-token")));
 
+  /**
+   * A crash of CPython 3.11's own parser inside Hypothesis (it describes filter lambdas by parsing
+   * their source), not a finding: the run is repeated once when that is the only error.
+   */
+  static final String PYTHON_AST_CRASH = "SystemError: AST constructor recursion depth mismatch";
+
   @Test
   void schemathesis_findsNoMismatch_withEveryCheck() throws Exception {
     Path st = TestTools.require("st", "run scripts/install-test-tools.sh (schemathesis from PyPI)");
+    Run run = schemathesis(st);
+    if (run.exitCode() != 0
+        && run.report().contains(PYTHON_AST_CRASH)
+        && !run.report().contains("= FAILURES =")) {
+      System.out.println("schemathesis crashed inside Python (" + PYTHON_AST_CRASH + "); again:");
+      run = schemathesis(st);
+    }
+    System.out.println(summary(run.report()));
+
+    assertThat(run.exitCode()).as(run.report()).isZero();
+    // Warnings (a route only an admin may call, runs that do not exist) are not findings.
+    assertThat(run.report()).contains("Test cases:").doesNotContain("Failures:");
+  }
+
+  private record Run(int exitCode, String report) {}
+
+  private static Run schemathesis(Path st) throws Exception {
     Path config = Path.of(ResourceHelpers.resourceFilePath("schemathesis/schemathesis.toml"));
     Path output = Files.createTempFile("schemathesis", ".log");
     List<String> command =
@@ -74,13 +97,8 @@ class OpenApiConformanceIT {
     if (!exited) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    String report = Files.readString(output, StandardCharsets.UTF_8);
-    System.out.println(summary(report));
-
     assertThat(exited).as("schemathesis finished within 5 minutes").isTrue();
-    assertThat(process.exitValue()).as(report).isZero();
-    // Warnings (a route only an admin may call, runs that do not exist) are not findings.
-    assertThat(report).contains("Test cases:").doesNotContain("Failures:");
+    return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
   }
 
   /** The report from its SUMMARY line on (the test cases run, the checks and their outcome). */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 /**
  * The {@code ?wait=} of the run routes: the request is suspended (it holds no server thread) until
@@ -17,6 +18,13 @@ public final class RunWaits {
 
   /** The longest wait a request may ask for. */
   public static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /**
+   * Every wait from 1ms to 60000ms, 1s to 60s, or 1m, and nothing else: the OpenAPI document's
+   * pattern of the {@code wait} parameter, so that a value is valid there exactly when it is here.
+   */
+  static final Pattern WAIT =
+      Pattern.compile("[1-9]\\d{0,3}ms|[1-5]\\d{4}ms|60000ms|[1-9]s|[1-5]\\ds|60s|1m");
 
   private final RunService runs;
   private final RunLinks links;
@@ -29,19 +37,14 @@ public final class RunWaits {
   /**
    * The wait {@code text} asks for, or {@code null} when there is none.
    *
-   * @throws ApiException 400 {@code invalid_wait} unless it is a duration up to {@link #MAX_WAIT}
+   * @throws ApiException 400 {@code invalid_wait} unless it matches {@link #WAIT}
    */
   public static Duration parse(String text) {
     if (text == null) {
       return null;
     }
-    try {
-      Duration wait = Durations.parse(text);
-      if (wait.compareTo(MAX_WAIT) <= 0) {
-        return wait;
-      }
-    } catch (IllegalArgumentException e) {
-      // Reported below.
+    if (WAIT.matcher(text).matches()) {
+      return Durations.parse(text);
     }
     throw ApiException.badRequest(
         "invalid_wait",
