@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads the agents a user declared: every {@code *.yml} and {@code *.yaml} file of a directory (not
@@ -196,16 +195,8 @@ public final class AgentFiles {
   }
 
   private static List<Path> files(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries
-          .filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".yml") || name.endsWith(".yaml");
-              })
-          .sorted()
-          .toList();
+    try {
+      return YamlFiles.in(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list agents directory " + dir, e);
     }

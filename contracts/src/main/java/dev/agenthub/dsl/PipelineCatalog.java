@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.agenthub.agents.AgentCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The pipelines of a directory: every {@code *.yml} and {@code *.yaml} file in it (not in
@@ -77,17 +75,8 @@ public final class PipelineCatalog {
   }
 
   private static List<Path> pipelineFiles(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return new ArrayList<>(
-          entries
-              .filter(Files::isRegularFile)
-              .filter(
-                  p -> {
-                    String name = p.getFileName().toString();
-                    return name.endsWith(".yml") || name.endsWith(".yaml");
-                  })
-              .sorted()
-              .toList());
+    try {
+      return new ArrayList<>(YamlFiles.in(dir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list pipeline directory " + dir, e);
     }

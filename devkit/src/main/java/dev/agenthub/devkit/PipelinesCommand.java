@@ -7,6 +7,7 @@ import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.dsl.PipelineValidationException;
 import dev.agenthub.dsl.ValidationError;
+import dev.agenthub.dsl.YamlFiles;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import net.sourceforge.argparse4j.inf.Subparsers;
@@ -202,16 +202,8 @@ public final class PipelinesCommand extends Command {
 
   /** The files {@link PipelineCatalog#loadDirectory} reads, in the same order. */
   private static List<Path> pipelineFiles(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries
-          .filter(Files::isRegularFile)
-          .filter(
-              p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".yml") || name.endsWith(".yaml");
-              })
-          .sorted()
-          .toList();
+    try {
+      return YamlFiles.in(dir);
     } catch (IOException e) {
       throw new PipelinesCommandException("cannot list " + dir + ": " + e.getMessage());
     }
