@@ -181,7 +181,14 @@ class RunMetricsTest {
 
     run(client, "labels-run", namedPipeline("labels", pipeline(agent("a", "echo", "{}"))));
 
-    String scrape = awaitScrape(s -> value(s, "agenthub_pipeline_runs_completed_total", "") >= 1);
+    // The scope reports every 100 ms; a counter first seen during one report may only appear in
+    // the next, so wait for every series this test reads.
+    String scrape =
+        awaitScrape(
+            s ->
+                value(s, "agenthub_pipeline_runs_started_total", "") >= 1
+                    && value(s, "agenthub_pipeline_runs_completed_total", "") >= 1
+                    && value(s, "agenthub_step_duration_seconds_count", "") >= 1);
     assertThat(series(scrape, "agenthub_pipeline_runs_started_total"))
         .containsExactly("agenthub_pipeline_runs_started_total{pipeline=\"labels\"}");
     assertThat(series(scrape, "agenthub_pipeline_runs_completed_total"))
