@@ -187,18 +187,9 @@ class OwnAgentsIT {
     assertThat(step(run, "route").path("output").path("step").asText()).isEqualTo("route");
 
     // One trace: the API request, the workflow, the Python activity and the Java agent's span.
-    List<OtlpReceiver.ReceivedSpan> trace =
-        ChildProcess.await(
-            "the Python and Java agents' spans in the run's trace",
-            WAIT,
-            () ->
-                Optional.of(spansOf(traceId))
-                    .filter(spans -> names(spans).contains("score-lead model"))
-                    .filter(spans -> names(spans).contains("enrich-lead tier")),
-            dev,
-            python);
-    assertThat(names(trace))
-        .contains(
+    // Each process exports in batches, so wait until every expected span has arrived.
+    List<String> expected =
+        List.of(
             "POST /api/v1/pipelines/{name}/runs",
             "RunWorkflow:PipelineWorkflow",
             "RunActivity:llm",
@@ -206,6 +197,14 @@ class OwnAgentsIT {
             "score-lead model",
             "RunActivity:enrich-lead",
             "enrich-lead tier");
+    List<OtlpReceiver.ReceivedSpan> trace =
+        ChildProcess.await(
+            "the API's, the workflow's and the Python and Java agents' spans in the run's trace",
+            WAIT,
+            () -> Optional.of(spansOf(traceId)).filter(spans -> names(spans).containsAll(expected)),
+            dev,
+            python);
+    assertThat(names(trace)).containsAll(expected);
     assertThat(
             trace.stream()
                 .filter(s -> s.span().getName().equals("RunActivity:score-lead"))
