@@ -155,15 +155,15 @@ final class RunScan {
     List<WorkflowExecutionInfo> runs = new ArrayList<>();
     ByteString next = ByteString.EMPTY;
     do {
+      ListOpenWorkflowExecutionsRequest request =
+          ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setMaximumPageSize(BATCH)
+              .setNextPageToken(next)
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType))
+              .build();
       ListOpenWorkflowExecutionsResponse response =
-          stub()
-              .listOpenWorkflowExecutions(
-                  ListOpenWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setMaximumPageSize(BATCH)
-                      .setNextPageToken(next)
-                      .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType))
-                      .build());
+          ScanListCall.call(() -> stub().listOpenWorkflowExecutions(request));
       runs.addAll(response.getExecutionsList());
       next = response.getNextPageToken();
     } while (!next.isEmpty());
@@ -185,8 +185,9 @@ final class RunScan {
       } else {
         request.setStatusFilter(StatusFilter.newBuilder().setStatus(status));
       }
+      ListClosedWorkflowExecutionsRequest built = request.build();
       ListClosedWorkflowExecutionsResponse response =
-          stub().listClosedWorkflowExecutions(request.build());
+          ScanListCall.call(() -> stub().listClosedWorkflowExecutions(built));
       runs.addAll(response.getExecutionsList());
       next = response.getNextPageToken();
     } while (!next.isEmpty());
