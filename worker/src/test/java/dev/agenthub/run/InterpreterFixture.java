@@ -40,6 +40,11 @@ final class InterpreterFixture implements AutoCloseable {
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
   }
 
+  /** An untyped stub of the existing run {@code id} (to describe it, say). */
+  WorkflowStub existing(String id) {
+    return env.getWorkflowClient().newUntypedWorkflowStub(id);
+  }
+
   /** Runs {@code input} as workflow {@code id} to its result; fails the test if it fails. */
   PipelineRunResult run(String id, PipelineRunInput input) {
     PipelineWorkflow workflow = stub(id);
