@@ -1,6 +1,7 @@
 package dev.agenthub.api.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +13,10 @@ import dev.agenthub.system.DevConfigurations;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalSettings;
+import dev.agenthub.testing.Poll;
 import dev.agenthub.worker.WorkerSettings;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The scan listing on the embedded server while runs are started, cancelled, terminated and retried
  * around it: every page answers, with any page size and filter.
  */
-class RunListingChurnIT {
+class RunListingScanIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long CHURN_MILLIS = 12_000;
@@ -106,6 +109,36 @@ class RunListingChurnIT {
     assertThat(pages).isGreaterThan(10);
   }
 
+  @Test
+  void list_showsARunItsPipelineTimeoutClosed_asTimedOut_andFiltersOnIt() {
+    String late = runs.start(deadlinePipeline(), input(), null, null, null).workflowId();
+    String failed = runs.start(failingPipeline(), input(), null, null, null).workflowId();
+    Poll.until(
+        "the runs to close",
+        Duration.ofSeconds(30),
+        () -> List.of(runs.describe(late).status(), runs.describe(failed).status()),
+        statuses -> statuses.equals(List.of("timed_out", "failed")));
+
+    RunPage timedOut = runs.list(null, "timed_out", 100, null);
+    RunPage failures = runs.list(null, "failed", 100, null);
+    RunPage deadline = runs.list("scan-deadline", null, 100, null);
+
+    assertThat(timedOut.listing()).isEqualTo("scan");
+    assertThat(timedOut.runs())
+        .extracting(RunSummary::workflowId)
+        .contains(late)
+        .doesNotContain(failed);
+    assertThat(timedOut.runs()).extracting(RunSummary::status).containsOnly("timed_out");
+    assertThat(failures.runs())
+        .extracting(RunSummary::workflowId)
+        .contains(failed)
+        .doesNotContain(late);
+    assertThat(failures.runs()).extracting(RunSummary::status).containsOnly("failed");
+    assertThat(deadline.runs())
+        .extracting(RunSummary::workflowId, RunSummary::status)
+        .containsExactly(tuple(late, "timed_out"));
+  }
+
   private static void churnOnce(PipelineDefinition waiting, PipelineDefinition quick) {
     String a = runs.start(waiting, input(), null, null, null).workflowId();
     String b = runs.start(waiting, input(), null, null, null).workflowId();
@@ -125,6 +158,29 @@ class RunListingChurnIT {
             type: approval
         """
             .formatted(name));
+  }
+
+  private static PipelineDefinition deadlinePipeline() {
+    return pipeline(
+        """
+        name: scan-deadline
+        timeout: 1s
+        steps:
+          - id: wait
+            type: sleep
+            with: {duration: 1h}
+        """);
+  }
+
+  private static PipelineDefinition failingPipeline() {
+    return pipeline(
+        """
+        name: scan-failing
+        steps:
+          - id: broken
+            agent: transform
+            with: {expression: 'input.flag.deep == true'}
+        """);
   }
 
   private static PipelineDefinition quickPipeline(String name) {
