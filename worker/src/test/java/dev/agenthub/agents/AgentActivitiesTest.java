@@ -216,6 +216,30 @@ class AgentActivitiesTest {
   }
 
   @Test
+  void execute_passesAnOutputOfExactlyTheLimit() {
+    TestActivityEnvironment exact = TestActivityEnvironment.newInstance();
+    try {
+      exact.registerActivitiesImplementations(
+          new AgentActivities(
+              new AgentRegistry(List.of(new EchoAgent())),
+              AgentMetrics.none(),
+              io.opentelemetry.api.OpenTelemetry.noop(),
+              32));
+      Agents limited =
+          exact.newActivityStub(
+              Agents.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+
+      assertThat(limited.echo(request()).output().path("step").asText()).isEqualTo("step-1");
+    } finally {
+      exact.close();
+    }
+  }
+
+  @Test
   void execute_recordsTheCompletedCallsMetrics_withItsDuration() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     TestActivityEnvironment metered = TestActivityEnvironment.newInstance();
