@@ -57,6 +57,7 @@ class AgentFailuresTest {
   void toFailure_otherErrors_areTypedByClass_andAnInterruptIsKept() {
     ApplicationFailure bug =
         (ApplicationFailure) AgentFailures.toFailure(new IllegalStateException("bug"), 4);
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
     ApplicationFailure interrupted =
         (ApplicationFailure) AgentFailures.toFailure(new InterruptedException("stop"), 1);
 

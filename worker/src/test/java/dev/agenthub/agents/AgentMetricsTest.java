@@ -135,6 +135,7 @@ class AgentMetricsTest {
     metrics.reported("leads", "score-lead", null);
 
     assertThat(registry.get(MetricNames.AGENT_COST).counter().count()).isEqualTo(0.5);
+    assertThat(labels(MetricNames.AGENT_COST, MetricNames.MODEL)).containsExactly("sim-small");
     assertThat(tokens("input")).isEqualTo(3);
     assertThat(tokens("output")).isEqualTo(4);
     assertThat(registry.find(MetricNames.GEN_AI_TOKEN_USAGE).summaries()).isEmpty();

@@ -89,6 +89,36 @@ class RunStateTest {
   }
 
   @Test
+  void progress_showsOutputsUpToExactlyTheTotalLimit_andLeavesOutTheNext() {
+    int perStep = RunState.MAX_VIEW_OUTPUT_BYTES;
+    int fitting = RunState.MAX_VIEW_TOTAL_OUTPUT_BYTES / perStep;
+    RunState state = stateOf(fitting + 1);
+    // A JSON string of n characters is n + 2 bytes with its quotes.
+    JsonNode output = JsonNodeFactory.instance.textNode("x".repeat(perStep - 2));
+    for (int i = 0; i <= fitting; i++) {
+      state.succeeded("s" + i, Instant.EPOCH, output, 1, null);
+    }
+
+    RunProgress progress = state.progress();
+
+    assertThat(progress.steps().get(fitting - 1).output()).isEqualTo(output);
+    assertThat(progress.steps().get(fitting).outputTruncated()).isTrue();
+  }
+
+  @Test
+  void variables_holdAnEmptyInput_whenTheRunHasNone() {
+    RunState state =
+        new RunState(
+            TestPipelines.pipeline(agent("s0", "echo", "{}")),
+            null,
+            JsonNodeFactory.instance.objectNode(),
+            ExpressionLimits.ENFORCED);
+
+    assertThat(state.variables().get("input")).isEqualTo(json("{}"));
+    assertThat(state.test("size(input) == 0")).isTrue();
+  }
+
+  @Test
   void progress_leavesOutOutputsPastTheTotalLimit_howeverManyStepsRun() {
     RunState state = stateOf(300);
     String text = "x".repeat(15 * 1024);
