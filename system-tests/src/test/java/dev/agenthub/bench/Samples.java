@@ -1,0 +1,57 @@
+package dev.agenthub.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Latencies (milliseconds) of the runs of one variant and the wall time they took. */
+final class Samples {
+
+  private final List<double[]> runs = new ArrayList<>();
+  private double wallSeconds;
+  private int failures;
+
+  synchronized void add(double startMs, double endToEndMs) {
+    runs.add(new double[] {startMs, endToEndMs});
+  }
+
+  synchronized void failed() {
+    failures++;
+  }
+
+  synchronized void addWall(double seconds) {
+    wallSeconds += seconds;
+  }
+
+  synchronized int count() {
+    return runs.size();
+  }
+
+  synchronized int failures() {
+    return failures;
+  }
+
+  synchronized double runsPerSecond() {
+    return wallSeconds == 0 ? 0 : runs.size() / wallSeconds;
+  }
+
+  /** The {@code p}-th percentile (0-100) of start latency. */
+  synchronized double start(double p) {
+    return percentile(0, p);
+  }
+
+  /** The {@code p}-th percentile (0-100) of end-to-end latency. */
+  synchronized double endToEnd(double p) {
+    return percentile(1, p);
+  }
+
+  private double percentile(int column, double p) {
+    if (runs.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] sorted = runs.stream().mapToDouble(r -> r[column]).toArray();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+  }
+}
