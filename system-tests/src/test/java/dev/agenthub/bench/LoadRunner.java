@@ -1,5 +1,6 @@
 package dev.agenthub.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ final class LoadRunner {
     int threads = openLoop ? Math.min(OPEN_LOOP_STARTERS, concurrency) : concurrency;
     ExecutorService clients = Executors.newFixedThreadPool(threads);
     long began = System.nanoTime();
+    long cpuBefore = processCpuNanos();
     List<CompletableFuture<Void>> finished = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       finished.add(
@@ -40,9 +42,14 @@ final class LoadRunner {
     }
     CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new)).join();
     slots.acquire(concurrency); // every run in flight has ended
-    samples.addWall((System.nanoTime() - began) / 1e9);
+    samples.addBatch((System.nanoTime() - began) / 1e9, (processCpuNanos() - cpuBefore) / 1e9);
     clients.shutdown();
     clients.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void client(

@@ -9,6 +9,7 @@ final class Samples {
 
   private final List<double[]> runs = new ArrayList<>();
   private double wallSeconds;
+  private double cpuSeconds;
   private int failures;
 
   synchronized void add(double startMs, double endToEndMs) {
@@ -19,8 +20,10 @@ final class Samples {
     failures++;
   }
 
-  synchronized void addWall(double seconds) {
-    wallSeconds += seconds;
+  /** Adds a batch's wall time and the CPU time the whole process spent meanwhile. */
+  synchronized void addBatch(double wall, double cpu) {
+    wallSeconds += wall;
+    cpuSeconds += cpu;
   }
 
   synchronized int count() {
@@ -33,6 +36,14 @@ final class Samples {
 
   synchronized double runsPerSecond() {
     return wallSeconds == 0 ? 0 : runs.size() / wallSeconds;
+  }
+
+  /**
+   * CPU time of the whole process (server, worker, API and this client) per run, in milliseconds:
+   * steadier than throughput on a machine shared with other work.
+   */
+  synchronized double cpuMsPerRun() {
+    return runs.isEmpty() ? 0 : cpuSeconds * 1000 / runs.size();
   }
 
   /** The {@code p}-th percentile (0-100) of start latency. */

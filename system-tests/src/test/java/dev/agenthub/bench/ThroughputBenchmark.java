@@ -114,23 +114,33 @@ public final class ThroughputBenchmark {
         "%n%s, %d runs x %d rounds per variant, alternating, after %d warm-up runs each%n",
         scenario, options.runs(), options.rounds(), options.warmup());
     out.printf(
-        "%-26s %9s %8s %8s %10s %10s %6s%n",
-        "variant", "runs/s", "e2e p50", "e2e p99", "start p50", "start p99", "failed");
+        "%-26s %9s %8s %8s %10s %10s %11s %6s%n",
+        "variant",
+        "runs/s",
+        "e2e p50",
+        "e2e p99",
+        "start p50",
+        "start p99",
+        "CPU ms/run",
+        "failed");
     for (int i = 0; i < 2; i++) {
       Samples s = samples[i];
       out.printf(
-          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %6d%n",
+          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %6d%n",
           variants.get(i).name(),
           s.runsPerSecond(),
           s.endToEnd(50),
           s.endToEnd(99),
           s.start(50),
           s.start(99),
+          s.cpuMsPerRun(),
           s.failures());
     }
     out.printf(
-        "ratio pipeline/hand-written: throughput %.2f, e2e p50 %+.0f ms (latencies in ms)%n",
+        "ratio pipeline/hand-written: throughput %.2f, CPU per run %.2f, e2e p50 %+.0f ms"
+            + " (latencies in ms)%n",
         samples[1].runsPerSecond() / samples[0].runsPerSecond(),
+        samples[0].cpuMsPerRun() / samples[1].cpuMsPerRun(),
         samples[1].endToEnd(50) - samples[0].endToEnd(50));
   }
 
