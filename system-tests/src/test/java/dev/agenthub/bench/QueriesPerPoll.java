@@ -2,19 +2,15 @@ package dev.agenthub.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many {@code progress} queries (worker round trips, each a replay when the run is not cached)
  * one {@code GET /api/v1/runs/{id}} of a running run costs: runs of a pipeline that waits 2 s
  * between two steps are polled every 50 ms until they close, and the API's Temporal client counter
- * {@code temporal_request_total{operation="QueryWorkflow"}} is read from its admin {@code /metrics}
- * before and after.
+ * of {@code QueryWorkflow} requests ({@link TemporalRequests}) is read before and after.
  */
 final class QueriesPerPoll {
 
@@ -39,24 +35,21 @@ final class QueriesPerPoll {
           with: {expression: "2"}
       """;
 
-  private static final Pattern QUERY_COUNTER =
-      Pattern.compile(
-          "(?m)^temporal_request_total\\{[^}]*operation=\"QueryWorkflow\"[^}]*} ([0-9.eE+-]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
   private final PipelineRuns api;
-  private final URI metrics;
+  private final TemporalRequests requests;
 
-  QueriesPerPoll(HttpClient http, PipelineRuns api, URI metrics) {
+  QueriesPerPoll(HttpClient http, PipelineRuns api, TemporalRequests requests) {
     this.http = http;
     this.api = api;
-    this.metrics = metrics;
+    this.requests = requests;
   }
 
   /** Polls {@code runs} runs to their end; returns "polls, queries, queries per poll". */
   String measure(int runs) throws IOException, InterruptedException {
-    double before = settledQueryCount();
+    double before = queries();
     int polls = 0;
     for (int i = 0; i < runs; i++) {
       HttpResponse<String> started =
@@ -79,24 +72,13 @@ final class QueriesPerPoll {
         }
       }
     }
-    double queries = settledQueryCount() - before;
+    double queries = queries() - before;
     return String.format(
         "%d polls of running runs, %.0f progress queries: %.2f queries per poll",
         polls, queries, polls == 0 ? 0 : queries / polls);
   }
 
-  /** The counter after the SDK's 1 s metrics report has surely run. */
-  private double settledQueryCount() throws IOException, InterruptedException {
-    Thread.sleep(2_500);
-    String text =
-        http.send(
-                HttpRequest.newBuilder(metrics).GET().build(), HttpResponse.BodyHandlers.ofString())
-            .body();
-    double total = 0;
-    Matcher matcher = QUERY_COUNTER.matcher(text);
-    while (matcher.find()) {
-      total += Double.parseDouble(matcher.group(1));
-    }
-    return total;
+  private double queries() throws IOException, InterruptedException {
+    return requests.settled().getOrDefault("QueryWorkflow", 0.0);
   }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The throughput benchmark: {@code scripts/bench-throughput.sh [--option=value ...]} (options in
@@ -28,6 +29,9 @@ import java.util.List;
 public final class ThroughputBenchmark {
 
   private static final String KEY = "bench-operator-key";
+
+  /** Runs, one at a time, whose Temporal requests are counted. */
+  private static final int REQUEST_COUNT_RUNS = 20;
 
   private ThroughputBenchmark() {}
 
@@ -76,11 +80,18 @@ public final class ThroughputBenchmark {
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
         runScenario(out, options, scenario, List.of(handWritten, pipeline));
       }
+      TemporalRequests requests =
+          new TemporalRequests(
+              http, URI.create("http://127.0.0.1:" + dev.getAdminPort() + "/metrics"));
+      Map<String, Double> before = requests.settled();
+      new LoadRunner(false, 1).run(pipeline, REQUEST_COUNT_RUNS, new Samples());
+      out.println(
+          "Temporal requests of the platform per pipeline run (start, wait, view), polls left out: "
+              + TemporalRequests.perRun(before, requests.settled(), REQUEST_COUNT_RUNS));
       if (options.pollRuns() > 0) {
-        URI metrics = URI.create("http://127.0.0.1:" + dev.getAdminPort() + "/metrics");
         out.println(
             "polling GET /api/v1/runs/{id} every 50 ms: "
-                + new QueriesPerPoll(http, pipeline, metrics).measure(options.pollRuns()));
+                + new QueriesPerPoll(http, pipeline, requests).measure(options.pollRuns()));
       }
       out.printf("load average after: %s%n", loadAverage());
     } finally {
