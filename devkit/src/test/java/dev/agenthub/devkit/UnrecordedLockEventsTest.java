@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
 class UnrecordedLockEventsTest {
 
   @Test
-  void addAndRemove_recordNothing_andSucceed() throws Exception {
+  @SuppressWarnings("unchecked")
+  void install_replacesTheLog_withOneWhoseAddsAndRemovalsSucceedAndRecordNothing()
+      throws Exception {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
       UnrecordedLockEvents.install(services);
-      List<?> events = lockEvents(services);
+      List<Object> events = (List<Object>) lockEvents(services);
+      Object event = new Object();
 
-      assertThat(events).isInstanceOf(UnrecordedLockEvents.class).isEmpty();
+      assertThat(events).isInstanceOf(UnrecordedLockEvents.class);
+      assertThat(events.add(event)).isTrue();
+      assertThat(events).isEmpty();
+      assertThat(events.remove(event)).isTrue();
     } finally {
       services.close();
     }
