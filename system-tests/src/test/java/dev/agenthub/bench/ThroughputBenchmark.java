@@ -77,6 +77,11 @@ public final class ThroughputBenchmark {
           Runtime.getRuntime().availableProcessors(),
           loadAverage(),
           System.getProperty("java.vm.name") + " " + Runtime.version());
+      if (embedded) {
+        out.println(
+            "(the embedded server starves a few tasks at 20+ in flight: trust its p50 and"
+                + " throughput, not its p99)");
+      }
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
         runScenario(out, options, scenario, List.of(handWritten, pipeline));
       }
