@@ -18,7 +18,19 @@ final class PipelineTreeMapper {
   private static final Set<String> PIPELINE_FIELDS =
       Set.of("name", "version", "description", "input", "budget", "timeout", "steps", "output");
   private static final Set<String> STEP_FIELDS =
-      Set.of("id", "agent", "type", "with", "needs", "when", "retry", "timeout", "onError");
+      Set.of(
+          "id",
+          "agent",
+          "type",
+          "with",
+          "needs",
+          "when",
+          "retry",
+          "timeout",
+          "onError",
+          "forEach",
+          "concurrency",
+          "onItemError");
   private static final Set<String> RETRY_FIELDS =
       Set.of(
           "maxAttempts",
@@ -91,7 +103,26 @@ final class PipelineTreeMapper {
         read.string(step.get("when"), path + ".when"),
         retry(read, step.get("retry"), path + ".retry"),
         read.string(step.get("timeout"), path + ".timeout"),
-        onError(step.get("onError"), path + ".onError"));
+        onError(step.get("onError"), path + ".onError"),
+        forEach(step, path));
+  }
+
+  /** The step's {@code forEach} with its {@code concurrency} and {@code onItemError}, or null. */
+  private ForEachDefinition forEach(JsonNode step, String path) {
+    String items = read.string(step.get("forEach"), path + ".forEach");
+    Integer concurrency = read.integer(step.get("concurrency"), path + ".concurrency");
+    OnError onItemError = onError(step.get("onItemError"), path + ".onItemError");
+    if (items != null) {
+      return new ForEachDefinition(items, concurrency, onItemError);
+    }
+    if (TreeReader.absent(step.get("forEach"))) {
+      for (String key : List.of("concurrency", "onItemError")) {
+        if (!TreeReader.absent(step.get(key))) {
+          read.error(path + "." + key, "only allowed with forEach");
+        }
+      }
+    }
+    return null;
   }
 
   private StepType stepType(JsonNode value, String path, String agent) {

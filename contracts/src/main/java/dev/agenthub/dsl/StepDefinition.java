@@ -16,6 +16,7 @@ import java.util.List;
  * @param retry retry policy for agent steps, or {@code null} for the defaults
  * @param timeout per-attempt timeout for agents, wait limit for approvals; {@code null} = default
  * @param onError what a failure of this step does to the run
+ * @param forEach runs the step once per element of a list, or {@code null} to run it once
  */
 public record StepDefinition(
     String id,
@@ -26,11 +27,26 @@ public record StepDefinition(
     String when,
     RetryDefinition retry,
     String timeout,
-    OnError onError) {
+    OnError onError,
+    ForEachDefinition forEach) {
 
   public StepDefinition {
     needs = needs == null ? List.of() : List.copyOf(needs);
     onError = onError == null ? OnError.FAIL : onError;
+  }
+
+  /** A step that runs once (no {@code forEach}). */
+  public StepDefinition(
+      String id,
+      StepType type,
+      String agent,
+      JsonNode with,
+      List<String> needs,
+      String when,
+      RetryDefinition retry,
+      String timeout,
+      OnError onError) {
+    this(id, type, agent, with, needs, when, retry, timeout, onError, null);
   }
 
   /** The name shown for this step's kind: the agent name, or the step type. */
