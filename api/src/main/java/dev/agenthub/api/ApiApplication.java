@@ -211,7 +211,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                     .executorService("run-follow-%d")
                     .minThreads(FOLLOW_THREADS)
                     .maxThreads(FOLLOW_THREADS)
-                    .build()),
+                    .build(),
+                config.getRuns().getMaxForEachItems()),
             deadline);
     RunLinks links =
         new RunLinks(

@@ -118,7 +118,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             budget,
             metrics,
             deadline == null ? null : deadline.reached(),
-            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1);
+            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1,
+            input.effectiveMaxForEachItems());
     String failedStep = scheduler.run().orElse(null);
     if (deadline != null) {
       deadline.cancel();

@@ -58,11 +58,19 @@ final class StepExecutor {
   }
 
   StepOutcome execute(StepDefinition step) {
+    return execute(step, null);
+  }
+
+  /**
+   * Runs {@code step} once for {@code element} of its {@code forEach} (null: a step without one):
+   * its arguments are rendered with the element's {@code item} and {@code index}.
+   */
+  StepOutcome execute(StepDefinition step, ForEachElement element) {
     try {
       return switch (step.type()) {
-        case AGENT -> runAgent(step);
+        case AGENT -> runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
-        case SLEEP -> sleep(step);
+        case SLEEP -> sleep(step, element);
       };
     } catch (CanceledFailure e) {
       return StepOutcome.cancelled("cancelled before completion");
@@ -82,12 +90,13 @@ final class StepExecutor {
     }
   }
 
-  private StepOutcome runAgent(StepDefinition step) {
-    JsonNode arguments = render(step.with());
+  private StepOutcome runAgent(StepDefinition step, ForEachElement element) {
+    JsonNode arguments = arguments(step, element);
     boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
-    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments)) : null;
+    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments), element) : null;
+    String key = element == null ? step.id() : element.key(step.id());
     AgentRequest request =
-        new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
+        new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + key, context);
     AgentDeclaration declared = catalog.declaration(step.agent()).orElse(null);
     ActivityOptions options = StepActivityOptions.forStep(step, declared);
     AgentResult result =
@@ -142,8 +151,8 @@ final class StepExecutor {
     return StepOutcome.succeeded(output, 0, null);
   }
 
-  private StepOutcome sleep(StepDefinition step) {
-    JsonNode duration = render(step.with()).path("duration");
+  private StepOutcome sleep(StepDefinition step, ForEachElement element) {
+    JsonNode duration = arguments(step, element).path("duration");
     if (!duration.isTextual()) {
       return invalidArguments(
           "duration must be a string such as \"30s\", got "
@@ -163,13 +172,12 @@ final class StepExecutor {
     return StepOutcome.failed(0, new StepError(FailureTypes.INVALID_STEP_ARGUMENTS, message));
   }
 
-  /** The step's {@code with}, templates rendered against the run's variables now. */
-  JsonNode arguments(StepDefinition step) {
-    return render(step.with());
-  }
-
-  private JsonNode render(JsonNode with) {
-    return state.render(with == null ? JSON.objectNode() : with);
+  /**
+   * The step's {@code with}, templates rendered against the run's variables now, and {@code
+   * element}'s when not null.
+   */
+  JsonNode arguments(StepDefinition step, ForEachElement element) {
+    return state.render(step.with() == null ? JSON.objectNode() : step.with(), element);
   }
 
   private Instant now() {

@@ -61,6 +61,11 @@ final class InterpreterFixture implements AutoCloseable {
     return (ApplicationFailure) failed.getCause();
   }
 
+  /** The recorded history of workflow {@code id}. */
+  io.temporal.common.WorkflowExecutionHistory history(String id) {
+    return env.getWorkflowClient().fetchHistory(id);
+  }
+
   static StepProgress step(RunProgress progress, String id) {
     return progress.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }

@@ -3,6 +3,7 @@ package dev.agenthub.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.dsl.ForEachDefinition;
 import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.RetryDefinition;
@@ -103,6 +104,21 @@ final class TestPipelines {
         step.retry(),
         step.timeout(),
         OnError.CONTINUE);
+  }
+
+  static StepDefinition forEach(
+      StepDefinition step, String items, Integer concurrency, OnError onItemError) {
+    return new StepDefinition(
+        step.id(),
+        step.type(),
+        step.agent(),
+        step.with(),
+        step.needs(),
+        step.when(),
+        step.retry(),
+        step.timeout(),
+        step.onError(),
+        new ForEachDefinition(items, concurrency, onItemError));
   }
 
   static StepDefinition approval(String id, String timeout, String... needs) {

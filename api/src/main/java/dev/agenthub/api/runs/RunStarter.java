@@ -69,6 +69,7 @@ public final class RunStarter {
   private final PriceTable prices;
   private final Clock clock;
   private final AgentCatalog agents;
+  private final int maxForEachItems;
 
   /** A starter pricing budgets with the built-in price table. */
   public RunStarter(WorkflowClient client, String taskQueue) {
@@ -93,6 +94,21 @@ public final class RunStarter {
       PriceTable prices,
       Clock clock,
       AgentCatalog agents) {
+    this(client, taskQueue, prices, clock, agents, PipelineRunInput.DEFAULT_MAX_FOR_EACH_ITEMS);
+  }
+
+  /**
+   * A starter as above whose runs may run at most {@code maxForEachItems} elements in one {@code
+   * forEach} step (a snapshot in the run's input, so changing it never alters a run in flight).
+   */
+  public RunStarter(
+      WorkflowClient client,
+      String taskQueue,
+      PriceTable prices,
+      Clock clock,
+      AgentCatalog agents,
+      int maxForEachItems) {
+    this.maxForEachItems = maxForEachItems;
     this.client = client;
     this.taskQueue = taskQueue;
     this.prices = requireNonNull(prices, "prices");
@@ -120,7 +136,11 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
-    return WorkflowClient.start(workflow::run, withAgents(withPrices(input)));
+    PipelineRunInput snapshot = withAgents(withPrices(input));
+    if (snapshot.maxForEachItems() == null) {
+      snapshot = snapshot.withMaxForEachItems(maxForEachItems);
+    }
+    return WorkflowClient.start(workflow::run, snapshot);
   }
 
   /**

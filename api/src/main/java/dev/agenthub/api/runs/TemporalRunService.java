@@ -86,10 +86,35 @@ public final class TemporalRunService implements RunService {
       MeterRegistry meters,
       AgentCatalog agents,
       Executor executor) {
+    this(
+        client,
+        taskQueue,
+        listing,
+        prices,
+        meters,
+        agents,
+        executor,
+        PipelineRunInput.DEFAULT_MAX_FOR_EACH_ITEMS);
+  }
+
+  /**
+   * A service as above whose runs may run at most {@code maxForEachItems} elements in one {@code
+   * forEach} step.
+   */
+  public TemporalRunService(
+      WorkflowClient client,
+      String taskQueue,
+      Listing listing,
+      PriceTable prices,
+      MeterRegistry meters,
+      AgentCatalog agents,
+      Executor executor,
+      int maxForEachItems) {
     this.client = client;
     this.meters = meters;
     this.executor = executor;
-    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
+    this.starter =
+        new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents, maxForEachItems);
     this.listing = new RunListing(client, listing);
     this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());
