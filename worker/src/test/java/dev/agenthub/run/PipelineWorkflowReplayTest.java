@@ -3,7 +3,9 @@ package dev.agenthub.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -12,6 +14,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +120,35 @@ class PipelineWorkflowReplayTest {
   void replay_pipelineV6BudgetWorstCaseHistory() throws Exception {
     File history = resource("histories/pipeline-v6-budget-worst-case.json");
 
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run with a {@code forEach} step: four elements two at a time under a budget, one skipped by
+   * its {@code when}, one failed in its place ({@code onItemError: continue}), two llm activities;
+   * a later step reads the list. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7ForEachHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-foreach.json");
+
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history.toPath()));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(
+                    event ->
+                        DefaultDataConverter.STANDARD_INSTANCE
+                            .fromPayloads(
+                                0,
+                                Optional.of(
+                                    event.getActivityTaskScheduledEventAttributes().getInput()),
+                                dev.agenthub.agents.AgentRequest.class,
+                                dev.agenthub.agents.AgentRequest.class)
+                            .idempotencyKey()))
+        .containsExactly(
+            "foreach-run/summaries[0]", "foreach-run/summaries[3]", "foreach-run/count");
     assertThatCode(() -> replay(history)).doesNotThrowAnyException();
   }
 
