@@ -30,7 +30,8 @@ final class PipelineTreeMapper {
           "onError",
           "forEach",
           "concurrency",
-          "onItemError");
+          "onItemError",
+          "pipeline");
   private static final Set<String> RETRY_FIELDS =
       Set.of(
           "maxAttempts",
@@ -94,9 +95,14 @@ final class PipelineTreeMapper {
   private StepDefinition step(JsonNode step, String path) {
     read.rejectUnknownKeys(step, path, STEP_FIELDS);
     String agent = read.string(step.get("agent"), path + ".agent");
+    String pipeline = read.string(step.get("pipeline"), path + ".pipeline");
+    StepType type = stepType(step.get("type"), path + ".type", agent);
+    if (type == null && agent == null && pipeline != null && TreeReader.absent(step.get("type"))) {
+      type = StepType.PIPELINE;
+    }
     return new StepDefinition(
         read.string(step.get("id"), path + ".id"),
-        stepType(step.get("type"), path + ".type", agent),
+        type,
         agent,
         read.object(step.get("with"), path + ".with", "an object"),
         read.strings(step.get("needs"), path + ".needs", true),
@@ -104,7 +110,8 @@ final class PipelineTreeMapper {
         retry(read, step.get("retry"), path + ".retry"),
         read.string(step.get("timeout"), path + ".timeout"),
         onError(step.get("onError"), path + ".onError"),
-        forEach(step, path));
+        forEach(step, path),
+        pipeline);
   }
 
   /** The step's {@code forEach} with its {@code concurrency} and {@code onItemError}, or null. */

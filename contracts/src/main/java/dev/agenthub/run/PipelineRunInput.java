@@ -40,7 +40,8 @@ public record PipelineRunInput(
     Map<String, Price> prices,
     Map<String, AgentDeclaration> agents,
     Double priorSpendUsd,
-    Integer maxForEachItems) {
+    Integer maxForEachItems,
+    Map<String, PipelineDefinition> pipelines) {
 
   /** Elements one {@code forEach} step may run when the run input does not say. */
   public static final int DEFAULT_MAX_FOR_EACH_ITEMS = 1_000;
@@ -49,6 +50,7 @@ public record PipelineRunInput(
     reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
     agents = agents == null ? Map.of() : Map.copyOf(agents);
+    pipelines = pipelines == null ? Map.of() : Map.copyOf(pipelines);
   }
 
   /** An input with the default bound on {@code forEach} elements. */
@@ -61,7 +63,17 @@ public record PipelineRunInput(
       Map<String, Price> prices,
       Map<String, AgentDeclaration> agents,
       Double priorSpendUsd) {
-    this(pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, priorSpendUsd, null);
+    this(
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        null,
+        Map.of());
   }
 
   /** An input without carried spend, as every run but a retry has. */
@@ -127,7 +139,8 @@ public record PipelineRunInput(
         prices,
         agents,
         priorSpendUsd,
-        maxForEachItems);
+        maxForEachItems,
+        pipelines);
   }
 
   /** This input with {@code agents} as its snapshot of declared agents. */
@@ -141,7 +154,23 @@ public record PipelineRunInput(
         prices,
         agents,
         priorSpendUsd,
-        maxForEachItems);
+        maxForEachItems,
+        pipelines);
+  }
+
+  /** This input with {@code pipelines} as its snapshot of the pipelines its steps run. */
+  public PipelineRunInput withPipelines(Map<String, PipelineDefinition> pipelines) {
+    return new PipelineRunInput(
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        maxForEachItems,
+        pipelines);
   }
 
   /** This input with {@code maxForEachItems} as its bound on {@code forEach} elements. */
@@ -155,6 +184,7 @@ public record PipelineRunInput(
         prices,
         agents,
         priorSpendUsd,
-        maxForEachItems);
+        maxForEachItems,
+        pipelines);
   }
 }

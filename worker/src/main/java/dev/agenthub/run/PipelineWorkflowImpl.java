@@ -106,7 +106,16 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
     StepExecutor executor =
         new StepExecutor(
-            state, decisions.taken(), agents, pipeline.name(), info.getWorkflowId(), reportedUsage);
+            state,
+            decisions.taken(),
+            agents,
+            pipeline.name(),
+            info.getWorkflowId(),
+            reportedUsage,
+            new ChildPipelines(
+                input,
+                info.getWorkflowId(),
+                () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd())));
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =

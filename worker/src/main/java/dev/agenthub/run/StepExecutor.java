@@ -28,8 +28,9 @@ import java.util.Set;
 
 /**
  * Runs one step of a pipeline inside the workflow: an agent as an activity, an approval as a wait
- * for the {@code decide} signal, a sleep as a durable timer. Never throws for a step's own failure;
- * it returns a {@link StepOutcome}.
+ * for the {@code decide} signal, a sleep as a durable timer, a {@code pipeline:} step as a child
+ * workflow ({@link ChildPipelines}). Never throws for a step's own failure; it returns a {@link
+ * StepOutcome}.
  */
 final class StepExecutor {
 
@@ -41,6 +42,7 @@ final class StepExecutor {
   private final String pipeline;
   private final String workflowId;
   private final ReportedUsage reportedUsage;
+  private final ChildPipelines children;
 
   StepExecutor(
       RunState state,
@@ -48,8 +50,10 @@ final class StepExecutor {
       AgentCatalog catalog,
       String pipeline,
       String workflowId,
-      ReportedUsage reportedUsage) {
+      ReportedUsage reportedUsage,
+      ChildPipelines children) {
     this.reportedUsage = reportedUsage;
+    this.children = children;
     this.state = state;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -71,6 +75,7 @@ final class StepExecutor {
         case AGENT -> runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
         case SLEEP -> sleep(step, element);
+        case PIPELINE -> children.run(step, element, arguments(step, element));
       };
     } catch (CanceledFailure e) {
       return StepOutcome.cancelled("cancelled before completion");

@@ -118,7 +118,35 @@ final class TestPipelines {
         step.retry(),
         step.timeout(),
         step.onError(),
-        new ForEachDefinition(items, concurrency, onItemError));
+        new ForEachDefinition(items, concurrency, onItemError),
+        step.pipeline());
+  }
+
+  static StepDefinition child(String id, String pipeline, String with, String... needs) {
+    return new StepDefinition(
+        id,
+        StepType.PIPELINE,
+        null,
+        with == null ? null : json(with),
+        List.of(needs),
+        null,
+        null,
+        null,
+        OnError.FAIL,
+        null,
+        pipeline);
+  }
+
+  static PipelineDefinition named(String name, PipelineDefinition pipeline) {
+    return new PipelineDefinition(
+        name,
+        pipeline.version(),
+        pipeline.description(),
+        pipeline.input(),
+        pipeline.steps(),
+        pipeline.budget(),
+        pipeline.timeout(),
+        pipeline.output());
   }
 
   static StepDefinition approval(String id, String timeout, String... needs) {
