@@ -212,7 +212,8 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                     .minThreads(FOLLOW_THREADS)
                     .maxThreads(FOLLOW_THREADS)
                     .build(),
-                config.getRuns().getMaxForEachItems()),
+                config.getRuns().getMaxForEachItems(),
+                catalog::descendants),
             deadline);
     RunLinks links =
         new RunLinks(

@@ -304,6 +304,54 @@ class HistoryRecording {
     }
   }
 
+  /**
+   * {@code pipeline-v7-child-pipeline.json}: a {@code pipeline:} step under {@code forEach} (map),
+   * two children of pipeline {@code summarise} run as child workflows from the run's snapshot of
+   * pipelines, then a step reads their outputs (reduce).
+   */
+  @Test
+  void record_pipelineV7ChildPipelineHistory() throws Exception {
+    PipelineDefinition summarise =
+        TestPipelines.named(
+            "summarise",
+            pipeline(
+                "{\"summary\": \"${{ steps.sum.output.text }}\"}",
+                agent("sum", "echo", "{\"text\": \"summary of ${{ input.text }}\"}")));
+    PipelineDefinition parent =
+        pipeline(
+            TestPipelines.forEach(
+                TestPipelines.child("each", "summarise", "{\"text\": \"${{ item }}\"}"),
+                "input.docs",
+                null,
+                null),
+            agent(
+                "reduce",
+                "echo",
+                "{\"all\": \"${{ steps.each.output.map(o, o.summary).join(', ') }}\"}",
+                "each"));
+    PipelineRunInput input =
+        PipelineRunInput.of(parent, json("{\"docs\": [\"a\", \"b\"]}"))
+            .withPipelines(java.util.Map.of("summarise", summarise));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "map-reduce-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      workflow.run(input);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-child-pipeline.json"),
+          client.fetchHistory(id).toJson(true));
+    }
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
     record(PipelineRunInput.of(pipeline, json(input)), id, file);

@@ -77,14 +77,17 @@ class PipelineWorkflowReplayTest {
    * longer than the default 1 s and failed the replay as a "potential deadlock".
    */
   private static void replay(File history) throws Exception {
+    replay(WorkflowExecutionHistory.fromJson(Files.readString(history.toPath())));
+  }
+
+  private static void replay(WorkflowExecutionHistory history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker =
           env.newWorker(
               "replay",
               WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
       worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-      WorkflowReplayer.replayWorkflowExecution(
-          WorkflowExecutionHistory.fromJson(Files.readString(history.toPath())), worker);
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
     }
   }
 
@@ -150,6 +153,33 @@ class PipelineWorkflowReplayTest {
         .containsExactly(
             "foreach-run/summaries[0]", "foreach-run/summaries[3]", "foreach-run/count");
     assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A map-reduce run: a {@code pipeline:} step under {@code forEach} starts two child workflows
+   * from the run's snapshot of pipelines, then a step joins their outputs. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7ChildPipelineHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-child-pipeline.json");
+
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history.toPath()));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(
+                    e ->
+                        e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId()))
+        .containsExactly("map-reduce-run/each[0]", "map-reduce-run/each[1]");
+    // Child ids derive from the parent's workflow id, so the replay needs the recorded one.
+    assertThatCode(
+            () ->
+                replay(
+                    WorkflowExecutionHistory.fromJson(
+                        Files.readString(history.toPath()), "map-reduce-run")))
+        .doesNotThrowAnyException();
   }
 
   /**
