@@ -211,7 +211,9 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                     .executorService("run-follow-%d")
                     .minThreads(FOLLOW_THREADS)
                     .maxThreads(FOLLOW_THREADS)
-                    .build()),
+                    .build(),
+                config.getRuns().getMaxForEachItems(),
+                catalog::descendants),
             deadline);
     RunLinks links =
         new RunLinks(

@@ -2,6 +2,7 @@ package dev.agenthub.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.expr.CelExpressions;
+import dev.agenthub.dsl.expr.ElementReferences;
 import dev.agenthub.dsl.expr.ExpressionException;
 import dev.agenthub.dsl.expr.SecretReferences;
 import dev.agenthub.dsl.expr.StepReferences;
@@ -27,9 +28,30 @@ final class ExpressionChecker {
 
   /** Checks a raw CEL expression of step {@code stepIndex} (or of the output if -1). */
   void checkExpression(String expression, String path, int stepIndex, StepDefinition step) {
+    checkExpression(expression, path, stepIndex, step, step != null && step.forEach() != null);
+  }
+
+  /**
+   * {@link #checkExpression(String, String, int, StepDefinition)}; {@code item} and {@code index}
+   * may be read only when {@code elementScope} (an expression evaluated once per element).
+   */
+  void checkExpression(
+      String expression, String path, int stepIndex, StepDefinition step, boolean elementScope) {
     try {
       CelAbstractSyntaxTree ast = CelExpressions.compile(expression);
       StepReferences.in(ast).forEach(id -> checkReference(id, path, stepIndex, step));
+      if (!elementScope) {
+        ElementReferences.in(ast)
+            .forEach(
+                name ->
+                    errors.add(
+                        new ValidationError(
+                            path,
+                            "`"
+                                + name
+                                + "` is only defined in the arguments and when of a step with"
+                                + " forEach")));
+      }
     } catch (ExpressionException e) {
       errors.add(new ValidationError(path, e.getMessage()));
     }

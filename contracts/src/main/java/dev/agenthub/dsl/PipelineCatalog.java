@@ -71,6 +71,12 @@ public final class PipelineCatalog {
             List.of(new ValidationError("", "cannot read file: " + e.getCause().getMessage())));
       }
     }
+    ChildPipelineChecks.crossCheck(valid.values())
+        .forEach(
+            (name, errors) -> {
+              valid.remove(name);
+              invalid.put(fileOfName.get(name), errors);
+            });
     return new PipelineCatalog(valid, invalid);
   }
 
@@ -90,6 +96,23 @@ public final class PipelineCatalog {
   /** The valid pipeline named {@code name}, if any. */
   public Optional<PipelineDefinition> find(String name) {
     return Optional.ofNullable(valid.get(name));
+  }
+
+  /**
+   * The pipelines {@code pipeline}'s {@code pipeline:} steps run, and theirs in turn, by name: the
+   * snapshot a run of it carries so that its children run the definitions of its start.
+   */
+  public Map<String, PipelineDefinition> descendants(PipelineDefinition pipeline) {
+    Map<String, PipelineDefinition> found = new LinkedHashMap<>();
+    List<String> pending = new ArrayList<>(ChildPipelineChecks.children(pipeline));
+    while (!pending.isEmpty()) {
+      String name = pending.remove(0);
+      PipelineDefinition child = valid.get(name);
+      if (child != null && found.putIfAbsent(name, child) == null) {
+        pending.addAll(ChildPipelineChecks.children(child));
+      }
+    }
+    return found;
   }
 
   /** The files that did not load, by file name, with every problem found in each. */

@@ -18,7 +18,20 @@ final class PipelineTreeMapper {
   private static final Set<String> PIPELINE_FIELDS =
       Set.of("name", "version", "description", "input", "budget", "timeout", "steps", "output");
   private static final Set<String> STEP_FIELDS =
-      Set.of("id", "agent", "type", "with", "needs", "when", "retry", "timeout", "onError");
+      Set.of(
+          "id",
+          "agent",
+          "type",
+          "with",
+          "needs",
+          "when",
+          "retry",
+          "timeout",
+          "onError",
+          "forEach",
+          "concurrency",
+          "onItemError",
+          "pipeline");
   private static final Set<String> RETRY_FIELDS =
       Set.of(
           "maxAttempts",
@@ -82,16 +95,41 @@ final class PipelineTreeMapper {
   private StepDefinition step(JsonNode step, String path) {
     read.rejectUnknownKeys(step, path, STEP_FIELDS);
     String agent = read.string(step.get("agent"), path + ".agent");
+    String pipeline = read.string(step.get("pipeline"), path + ".pipeline");
+    StepType type = stepType(step.get("type"), path + ".type", agent);
+    if (type == null && agent == null && pipeline != null && TreeReader.absent(step.get("type"))) {
+      type = StepType.PIPELINE;
+    }
     return new StepDefinition(
         read.string(step.get("id"), path + ".id"),
-        stepType(step.get("type"), path + ".type", agent),
+        type,
         agent,
         read.object(step.get("with"), path + ".with", "an object"),
         read.strings(step.get("needs"), path + ".needs", true),
         read.string(step.get("when"), path + ".when"),
         retry(read, step.get("retry"), path + ".retry"),
         read.string(step.get("timeout"), path + ".timeout"),
-        onError(step.get("onError"), path + ".onError"));
+        onError(step.get("onError"), path + ".onError"),
+        forEach(step, path),
+        pipeline);
+  }
+
+  /** The step's {@code forEach} with its {@code concurrency} and {@code onItemError}, or null. */
+  private ForEachDefinition forEach(JsonNode step, String path) {
+    String items = read.string(step.get("forEach"), path + ".forEach");
+    Integer concurrency = read.integer(step.get("concurrency"), path + ".concurrency");
+    OnError onItemError = onError(step.get("onItemError"), path + ".onItemError");
+    if (items != null) {
+      return new ForEachDefinition(items, concurrency, onItemError);
+    }
+    if (TreeReader.absent(step.get("forEach"))) {
+      for (String key : List.of("concurrency", "onItemError")) {
+        if (!TreeReader.absent(step.get(key))) {
+          read.error(path + "." + key, "only allowed with forEach");
+        }
+      }
+    }
+    return null;
   }
 
   private StepType stepType(JsonNode value, String path, String agent) {

@@ -37,8 +37,8 @@ final class StepChecker {
     checkKind(step, path);
     checkRetry(step, path);
     if (step.timeout() != null) {
-      if (step.type() == StepType.SLEEP) {
-        error(path + ".timeout", "not allowed for type \"sleep\"");
+      if (step.type() == StepType.SLEEP || step.type() == StepType.PIPELINE) {
+        error(path + ".timeout", "not allowed for type \"" + step.type().yamlName() + "\"");
       } else {
         checkDuration(step.timeout(), path + ".timeout");
       }
@@ -80,15 +80,20 @@ final class StepChecker {
       error(
           path + ".agent",
           "not allowed with type \"" + type.yamlName() + "\" (give either agent or type)");
+    } else if (type == StepType.PIPELINE) {
+      ChildPipelineChecks.check(step, path, errors);
+      rejectRetry(step, path);
     } else if (type == StepType.APPROVAL) {
       checkArguments(step.with(), path + ".with", "type \"approval\"", Set.of("message"));
       rejectRetry(step, path);
+      ChildPipelineChecks.rejectPipeline(step, path, errors);
     } else {
       checkSleep(step, path);
     }
   }
 
   private void checkAgent(StepDefinition step, String path) {
+    ChildPipelineChecks.rejectPipeline(step, path, errors);
     AgentSpec spec = catalog.find(step.agent()).orElse(null);
     if (spec == null) {
       error(
@@ -172,6 +177,7 @@ final class StepChecker {
   }
 
   private void checkSleep(StepDefinition step, String path) {
+    ChildPipelineChecks.rejectPipeline(step, path, errors);
     JsonNode with = step.with();
     checkArguments(with, path + ".with", "type \"sleep\"", Set.of("duration"));
     JsonNode duration = with == null ? null : with.get("duration");

@@ -16,6 +16,9 @@ import java.util.List;
  * @param retry retry policy for agent steps, or {@code null} for the defaults
  * @param timeout per-attempt timeout for agents, wait limit for approvals; {@code null} = default
  * @param onError what a failure of this step does to the run
+ * @param forEach runs the step once per element of a list, or {@code null} to run it once
+ * @param pipeline name of the pipeline a {@link StepType#PIPELINE} step runs as a child (its {@code
+ *     with} is the child's input), {@code null} otherwise
  */
 public record StepDefinition(
     String id,
@@ -26,15 +29,51 @@ public record StepDefinition(
     String when,
     RetryDefinition retry,
     String timeout,
-    OnError onError) {
+    OnError onError,
+    ForEachDefinition forEach,
+    String pipeline) {
 
   public StepDefinition {
     needs = needs == null ? List.of() : List.copyOf(needs);
     onError = onError == null ? OnError.FAIL : onError;
   }
 
-  /** The name shown for this step's kind: the agent name, or the step type. */
+  /** A step that runs once (no {@code forEach}). */
+  public StepDefinition(
+      String id,
+      StepType type,
+      String agent,
+      JsonNode with,
+      List<String> needs,
+      String when,
+      RetryDefinition retry,
+      String timeout,
+      OnError onError) {
+    this(id, type, agent, with, needs, when, retry, timeout, onError, null, null);
+  }
+
+  /** A step that is not a {@link StepType#PIPELINE} step. */
+  public StepDefinition(
+      String id,
+      StepType type,
+      String agent,
+      JsonNode with,
+      List<String> needs,
+      String when,
+      RetryDefinition retry,
+      String timeout,
+      OnError onError,
+      ForEachDefinition forEach) {
+    this(id, type, agent, with, needs, when, retry, timeout, onError, forEach, null);
+  }
+
+  /**
+   * The name shown for this step's kind: the agent name, {@code pipeline:<name>}, or the step type.
+   */
   public String kind() {
+    if (type == StepType.PIPELINE) {
+      return "pipeline:" + pipeline;
+    }
     return type == StepType.AGENT ? agent : type.yamlName();
   }
 }

@@ -9,7 +9,9 @@ public enum StepType {
   /** Waits for an approve/reject signal, optionally with a timeout. */
   APPROVAL,
   /** A durable timer. */
-  SLEEP;
+  SLEEP,
+  /** Runs another pipeline as a child workflow (its {@code pipeline}). */
+  PIPELINE;
 
   /** The spelling used in pipeline YAML. */
   public String yamlName() {

@@ -90,5 +90,11 @@ public final class FailureTypes {
    */
   public static final String DECISION_CONFLICT = "DecisionConflict";
 
+  /**
+   * A {@code forEach} step's list has more elements than a run may fan out to ({@code
+   * runs.maxForEachItems}), or is not a list: the step fails before any element starts.
+   */
+  public static final String FOR_EACH_TOO_LARGE = "ForEachTooLarge";
+
   private FailureTypes() {}
 }

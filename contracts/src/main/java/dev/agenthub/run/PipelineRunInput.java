@@ -26,6 +26,10 @@ import java.util.Map;
  * @param priorSpendUsd what earlier attempts of this run spent (the runs this one retries, back to
  *     the first), in US dollars, or {@code null} for a fresh run; the budget counts it as spent, so
  *     retrying cannot multiply the limit
+ * @param maxForEachItems the most elements one {@code forEach} step of this run may run (the API's
+ *     {@code runs.maxForEachItems} when the run started), or {@code null} for {@link
+ *     #DEFAULT_MAX_FOR_EACH_ITEMS}; a snapshot, so changing the setting never alters a run in
+ *     flight
  */
 public record PipelineRunInput(
     PipelineDefinition pipeline,
@@ -35,12 +39,41 @@ public record PipelineRunInput(
     String retryOf,
     Map<String, Price> prices,
     Map<String, AgentDeclaration> agents,
-    Double priorSpendUsd) {
+    Double priorSpendUsd,
+    Integer maxForEachItems,
+    Map<String, PipelineDefinition> pipelines) {
+
+  /** Elements one {@code forEach} step may run when the run input does not say. */
+  public static final int DEFAULT_MAX_FOR_EACH_ITEMS = 1_000;
 
   public PipelineRunInput {
     reusedSteps = reusedSteps == null ? Map.of() : Map.copyOf(reusedSteps);
     prices = prices == null ? Map.of() : Map.copyOf(prices);
     agents = agents == null ? Map.of() : Map.copyOf(agents);
+    pipelines = pipelines == null ? Map.of() : Map.copyOf(pipelines);
+  }
+
+  /** An input with the default bound on {@code forEach} elements. */
+  public PipelineRunInput(
+      PipelineDefinition pipeline,
+      JsonNode input,
+      Map<String, StepProgress> reusedSteps,
+      Double budgetUsd,
+      String retryOf,
+      Map<String, Price> prices,
+      Map<String, AgentDeclaration> agents,
+      Double priorSpendUsd) {
+    this(
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        null,
+        Map.of());
   }
 
   /** An input without carried spend, as every run but a retry has. */
@@ -90,15 +123,68 @@ public record PipelineRunInput(
     return pipelineMax == null ? budgetUsd : Math.min(budgetUsd, pipelineMax);
   }
 
+  /** The most elements one {@code forEach} step of this run may run. */
+  public int effectiveMaxForEachItems() {
+    return maxForEachItems == null ? DEFAULT_MAX_FOR_EACH_ITEMS : maxForEachItems;
+  }
+
   /** This input with {@code prices} as its price snapshot. */
   public PipelineRunInput withPrices(Map<String, Price> prices) {
     return new PipelineRunInput(
-        pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, priorSpendUsd);
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        maxForEachItems,
+        pipelines);
   }
 
   /** This input with {@code agents} as its snapshot of declared agents. */
   public PipelineRunInput withAgents(Map<String, AgentDeclaration> agents) {
     return new PipelineRunInput(
-        pipeline, input, reusedSteps, budgetUsd, retryOf, prices, agents, priorSpendUsd);
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        maxForEachItems,
+        pipelines);
+  }
+
+  /** This input with {@code pipelines} as its snapshot of the pipelines its steps run. */
+  public PipelineRunInput withPipelines(Map<String, PipelineDefinition> pipelines) {
+    return new PipelineRunInput(
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        maxForEachItems,
+        pipelines);
+  }
+
+  /** This input with {@code maxForEachItems} as its bound on {@code forEach} elements. */
+  public PipelineRunInput withMaxForEachItems(int maxForEachItems) {
+    return new PipelineRunInput(
+        pipeline,
+        input,
+        reusedSteps,
+        budgetUsd,
+        retryOf,
+        prices,
+        agents,
+        priorSpendUsd,
+        maxForEachItems,
+        pipelines);
   }
 }

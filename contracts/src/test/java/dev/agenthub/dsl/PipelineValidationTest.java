@@ -185,7 +185,7 @@ class PipelineValidationTest {
             """,
             List.of(
                 "steps[0].type: unknown type \"sleeep\" (did you mean \"sleep\"?); expected"
-                    + " one of agent, approval, sleep")),
+                    + " one of agent, approval, sleep, pipeline")),
         Arguments.of(
             "agent and type conflict",
             """

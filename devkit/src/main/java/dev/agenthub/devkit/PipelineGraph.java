@@ -53,6 +53,7 @@ final class PipelineGraph {
                 case APPROVAL -> "{{\"" + label + "\"}}";
                 case SLEEP -> "([\"" + label + "\"])";
                 case AGENT -> "[\"" + label + "\"]";
+                case PIPELINE -> "[[\"" + label + "\"]]";
               })
           .append('\n');
       if (step.type() == StepType.APPROVAL) {
@@ -95,6 +96,7 @@ final class PipelineGraph {
           styles.add("filled");
         }
         case SLEEP -> styles.add("rounded");
+        case PIPELINE -> shape = ", peripheries=2";
         case AGENT -> {}
       }
       if (step.when() != null) {

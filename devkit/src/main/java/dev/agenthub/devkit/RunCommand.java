@@ -131,7 +131,13 @@ public final class RunCommand extends Command {
               Clock.systemUTC(),
               agents(config));
       String workflowId = RunIds.newWorkflowId(pipeline.name());
-      starter.start(workflowId, PipelineRunInput.of(pipeline, input));
+      starter.start(
+          workflowId,
+          PipelineRunInput.of(pipeline, input)
+              .withPipelines(
+                  PipelineCatalog.loadDirectory(
+                          Path.of(pipelinesDir(namespace, config)), agents(config))
+                      .descendants(pipeline)));
       timer.mark("run started");
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
@@ -258,10 +264,7 @@ public final class RunCommand extends Command {
             "cannot read " + nameOrFile + ": " + e.getCause().getMessage());
       }
     }
-    String dir =
-        namespace.getString("pipelines") == null
-            ? config.getPipelinesDir()
-            : namespace.getString("pipelines");
+    String dir = pipelinesDir(namespace, config);
     PipelineCatalog catalog = PipelineCatalog.loadDirectory(Path.of(dir), agents);
     return catalog
         .find(nameOrFile)
@@ -286,6 +289,13 @@ public final class RunCommand extends Command {
                           ", ", catalog.valid().stream().map(PipelineDefinition::name).toList())
                       + ")");
             });
+  }
+
+  /** The directory the pipelines named on the command line (and the ones they run) come from. */
+  private static String pipelinesDir(Namespace namespace, DevConfiguration config) {
+    return namespace.getString("pipelines") == null
+        ? config.getPipelinesDir()
+        : namespace.getString("pipelines");
   }
 
   private static RunCommandException invalidPipeline(String name, List<ValidationError> errors) {

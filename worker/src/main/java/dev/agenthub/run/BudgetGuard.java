@@ -122,6 +122,15 @@ final class BudgetGuard {
     return Optional.empty();
   }
 
+  /**
+   * What the budget has left for a new step: the limit less what this run ({@code spentUsd}) and
+   * earlier attempts spent and what running steps reserved; never below 0.
+   */
+  double leftUsd(double spentUsd) {
+    double reservedUsd = reserved.values().stream().mapToDouble(Double::doubleValue).sum();
+    return Math.max(0, limitUsd - priorSpendUsd - spentUsd - reservedUsd);
+  }
+
   /** Drops step {@code id}'s reservation once it settled (its real cost is then spent). */
   void release(String id) {
     reserved.remove(id);

@@ -112,7 +112,16 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
     StepExecutor executor =
         new StepExecutor(
-            state, decisions.taken(), agents, pipeline.name(), info.getWorkflowId(), reportedUsage);
+            state,
+            decisions.taken(),
+            agents,
+            pipeline.name(),
+            info.getWorkflowId(),
+            reportedUsage,
+            new ChildPipelines(
+                input,
+                info.getWorkflowId(),
+                () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd())));
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -124,7 +133,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             budget,
             metrics,
             deadline == null ? null : deadline.reached(),
-            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1);
+            Workflow.getVersion(HistorySizeGuard.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1,
+            input.effectiveMaxForEachItems());
     String failedStep = scheduler.run().orElse(null);
     if (deadline != null) {
       deadline.cancel();

@@ -159,18 +159,43 @@ final class RunState {
     return Templates.render(value, variables(), limits);
   }
 
+  /** {@link #render(JsonNode)} for one element of a {@code forEach} step (null: none). */
+  JsonNode render(JsonNode value, ForEachElement element) {
+    return Templates.render(value, variables(element), limits);
+  }
+
   /** The boolean value of {@code condition} over the variables now. */
   boolean test(String condition) {
     return CelExpressions.test(condition, variables(), limits);
   }
 
+  /** {@link #test(String)} for one element of a {@code forEach} step. */
+  boolean test(String condition, ForEachElement element) {
+    return CelExpressions.test(condition, variables(element), limits);
+  }
+
+  /** The value of a raw CEL {@code expression} over the variables now. */
+  JsonNode evaluate(String expression) {
+    return CelExpressions.evaluate(expression, variables(), limits);
+  }
+
+  private Map<String, JsonNode> variables(ForEachElement element) {
+    if (element == null) {
+      return variables();
+    }
+    Map<String, JsonNode> variables = new LinkedHashMap<>(variables());
+    variables.putAll(element.variables());
+    return variables;
+  }
+
   /**
    * The variables as one JSON object, for agents that evaluate CEL themselves, with only the steps
-   * in {@code stepsRead} (all steps when empty).
+   * in {@code stepsRead} (all steps when empty), and the element's when {@code element} is not
+   * null.
    */
-  ObjectNode variablesObject(Optional<Set<String>> stepsRead) {
+  ObjectNode variablesObject(Optional<Set<String>> stepsRead, ForEachElement element) {
     ObjectNode context = JsonNodeFactory.instance.objectNode();
-    variables().forEach(context::set);
+    variables(element).forEach(context::set);
     stepsRead.ifPresent(ids -> ((ObjectNode) context.get("steps")).retain(ids));
     return context;
   }

@@ -28,8 +28,9 @@ import java.util.Set;
 
 /**
  * Runs one step of a pipeline inside the workflow: an agent as an activity, an approval as a wait
- * for the {@code decide} signal, a sleep as a durable timer. Never throws for a step's own failure;
- * it returns a {@link StepOutcome}.
+ * for the {@code decide} signal, a sleep as a durable timer, a {@code pipeline:} step as a child
+ * workflow ({@link ChildPipelines}). Never throws for a step's own failure; it returns a {@link
+ * StepOutcome}.
  */
 final class StepExecutor {
 
@@ -41,6 +42,7 @@ final class StepExecutor {
   private final String pipeline;
   private final String workflowId;
   private final ReportedUsage reportedUsage;
+  private final ChildPipelines children;
 
   StepExecutor(
       RunState state,
@@ -48,8 +50,10 @@ final class StepExecutor {
       AgentCatalog catalog,
       String pipeline,
       String workflowId,
-      ReportedUsage reportedUsage) {
+      ReportedUsage reportedUsage,
+      ChildPipelines children) {
     this.reportedUsage = reportedUsage;
+    this.children = children;
     this.state = state;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -58,11 +62,20 @@ final class StepExecutor {
   }
 
   StepOutcome execute(StepDefinition step) {
+    return execute(step, null);
+  }
+
+  /**
+   * Runs {@code step} once for {@code element} of its {@code forEach} (null: a step without one):
+   * its arguments are rendered with the element's {@code item} and {@code index}.
+   */
+  StepOutcome execute(StepDefinition step, ForEachElement element) {
     try {
       return switch (step.type()) {
-        case AGENT -> runAgent(step);
+        case AGENT -> runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
-        case SLEEP -> sleep(step);
+        case SLEEP -> sleep(step, element);
+        case PIPELINE -> children.run(step, element, arguments(step, element));
       };
     } catch (CanceledFailure e) {
       return StepOutcome.cancelled("cancelled before completion");
@@ -82,12 +95,13 @@ final class StepExecutor {
     }
   }
 
-  private StepOutcome runAgent(StepDefinition step) {
-    JsonNode arguments = render(step.with());
+  private StepOutcome runAgent(StepDefinition step, ForEachElement element) {
+    JsonNode arguments = arguments(step, element);
     boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
-    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments)) : null;
+    JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments), element) : null;
+    String key = element == null ? step.id() : element.key(step.id());
     AgentRequest request =
-        new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + step.id(), context);
+        new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + key, context);
     AgentDeclaration declared = catalog.declaration(step.agent()).orElse(null);
     ActivityOptions options = StepActivityOptions.forStep(step, declared);
     AgentResult result =
@@ -142,8 +156,8 @@ final class StepExecutor {
     return StepOutcome.succeeded(output, 0, null);
   }
 
-  private StepOutcome sleep(StepDefinition step) {
-    JsonNode duration = render(step.with()).path("duration");
+  private StepOutcome sleep(StepDefinition step, ForEachElement element) {
+    JsonNode duration = arguments(step, element).path("duration");
     if (!duration.isTextual()) {
       return invalidArguments(
           "duration must be a string such as \"30s\", got "
@@ -163,13 +177,12 @@ final class StepExecutor {
     return StepOutcome.failed(0, new StepError(FailureTypes.INVALID_STEP_ARGUMENTS, message));
   }
 
-  /** The step's {@code with}, templates rendered against the run's variables now. */
-  JsonNode arguments(StepDefinition step) {
-    return render(step.with());
-  }
-
-  private JsonNode render(JsonNode with) {
-    return state.render(with == null ? JSON.objectNode() : with);
+  /**
+   * The step's {@code with}, templates rendered against the run's variables now, and {@code
+   * element}'s when not null.
+   */
+  JsonNode arguments(StepDefinition step, ForEachElement element) {
+    return state.render(step.with() == null ? JSON.objectNode() : step.with(), element);
   }
 
   private Instant now() {

@@ -1,12 +1,9 @@
 package dev.agenthub.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.agents.AgentCatalog;
-import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
-import dev.agenthub.dsl.StepType;
 import dev.agenthub.dsl.expr.ExpressionException;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -45,8 +42,8 @@ final class StepScheduler {
   private final PipelineDefinition pipeline;
   private final RunState state;
   private final StepExecutor executor;
-  private final AgentCatalog agents;
-  private final BudgetGuard budget;
+  private final BudgetAdmission admission;
+  private final ForEachStep forEach;
   private final RunMetrics metrics;
   private final boolean historyGuard;
   private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
@@ -58,7 +55,8 @@ final class StepScheduler {
    * {@code budget} is null when the run has none (or was recorded before the guard existed); {@code
    * deadline} is null when the run has no timeout timer (see {@link RunDeadline#reached}); {@code
    * historyGuard} is false for runs recorded before steps stopped starting past {@link
-   * HistorySizeGuard#MAX_HISTORY_BYTES}.
+   * HistorySizeGuard#MAX_HISTORY_BYTES}; {@code maxForEachItems} bounds the elements of each {@code
+   * forEach} step.
    */
   StepScheduler(
       PipelineDefinition pipeline,
@@ -68,12 +66,13 @@ final class StepScheduler {
       BudgetGuard budget,
       RunMetrics metrics,
       Promise<Boolean> deadline,
-      boolean historyGuard) {
+      boolean historyGuard,
+      int maxForEachItems) {
     this.pipeline = pipeline;
     this.state = state;
     this.executor = executor;
-    this.agents = agents;
-    this.budget = budget;
+    this.admission = new BudgetAdmission(budget, agents, executor, state);
+    this.forEach = new ForEachStep(state, executor, admission, historyGuard, maxForEachItems);
     this.metrics = metrics;
     this.deadline = deadline;
     this.historyGuard = historyGuard;
@@ -120,9 +119,7 @@ final class StepScheduler {
         scopes.remove(id);
         StepDefinition step = pipeline.step(id).orElseThrow();
         record(step, promise.get());
-        if (budget != null) {
-          budget.release(id);
-        }
+        admission.release(id);
         recordMetrics(step);
         if (failedStep == null && failsRun(step)) {
           failedStep = id;
@@ -166,7 +163,11 @@ final class StepScheduler {
         }
         Optional<StepError> refusal =
             (historyGuard ? HistorySizeGuard.refusal() : Optional.<StepError>empty())
-                .or(() -> checkBudget(step));
+                .or(
+                    () ->
+                        step.forEach() == null
+                            ? admission.admit(step.id(), step, null)
+                            : Optional.empty());
         if (refusal.isPresent()) {
           state.running(step.id(), now());
           record(step, StepOutcome.failed(0, refusal.get()));
@@ -176,38 +177,17 @@ final class StepScheduler {
         List<Promise<StepOutcome>> holder = new ArrayList<>(1);
         CancellationScope scope =
             Workflow.newCancellationScope(
-                () -> holder.add(Async.function(executor::execute, step)));
+                () ->
+                    holder.add(
+                        step.forEach() == null
+                            ? Async.function(executor::execute, step)
+                            : Async.function(forEach::execute, step)));
         scope.run();
         scopes.put(step.id(), scope);
         running.put(step.id(), holder.get(0));
       }
     }
     return null;
-  }
-
-  /** Admits a cost-bearing step against the run's budget, reserving its worst case. */
-  private Optional<StepError> checkBudget(StepDefinition step) {
-    if (budget == null
-        || step.type() != StepType.AGENT
-        || !agents.find(step.agent()).map(AgentSpec::costBearing).orElse(false)) {
-      return Optional.empty();
-    }
-    double worstCase;
-    try {
-      JsonNode arguments = executor.arguments(step);
-      Optional<StepError> unpriced = budget.unpriced(step.agent(), arguments);
-      if (unpriced.isPresent()) {
-        return unpriced;
-      }
-      worstCase = budget.worstCaseUsd(step.agent(), arguments);
-    } catch (RuntimeException e) {
-      if (StepErrors.belongsToTemporal(e)) {
-        throw e;
-      }
-      // The step fails on the same arguments when it runs; there is nothing to reserve.
-      worstCase = 0;
-    }
-    return budget.admit(step.id(), worstCase, state.usage().costUsd());
   }
 
   private void recordMetrics(StepDefinition step) {
@@ -230,7 +210,8 @@ final class StepScheduler {
 
   /** Evaluates {@code when}; a false or failing condition settles the step at once. */
   private boolean shouldRun(StepDefinition step) {
-    if (step.when() == null) {
+    // A forEach step evaluates its when per element, with item and index in scope.
+    if (step.when() == null || step.forEach() != null) {
       return true;
     }
     try {

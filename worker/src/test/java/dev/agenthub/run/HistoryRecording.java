@@ -286,6 +286,109 @@ class HistoryRecording {
     record(input, "budget-run.retry", "pipeline-v6-budget-worst-case.json");
   }
 
+  /**
+   * {@code pipeline-v7-foreach.json}: a {@code forEach} step over four documents, two at a time,
+   * under a budget (each element reserves its own worst case): one element is skipped by its {@code
+   * when}, one fails evaluating its arguments and takes its place as an error ({@code onItemError:
+   * continue}), two run the llm agent; a later step reads the list.
+   */
+  @Test
+  void record_pipelineV7ForEachHistory() throws Exception {
+    PipelineDefinition pipeline =
+        pipeline(
+            TestPipelines.forEach(
+                TestPipelines.when(
+                    agent(
+                        "summaries",
+                        "llm",
+                        "{\"model\": \"per-token\", \"max_tokens\": 1,"
+                            + " \"prompt\": \"${{ index }}: ${{ 12 / item.n }}\"}"),
+                    "item.name != 'skip'"),
+                "input.docs",
+                2,
+                dev.agenthub.dsl.OnError.CONTINUE),
+            agent(
+                "count", "echo", "{\"n\": \"${{ size(steps.summaries.output) }}\"}", "summaries"));
+    PipelineRunInput input =
+        new PipelineRunInput(
+            pipeline,
+            json(
+                "{\"docs\": [{\"name\": \"a\", \"n\": 1}, {\"name\": \"skip\", \"n\": 1},"
+                    + " {\"name\": \"c\", \"n\": 0}, {\"name\": \"d\", \"n\": 4}]}"),
+            java.util.Map.of(),
+            2.5,
+            null,
+            java.util.Map.of(
+                "per-token",
+                new dev.agenthub.cost.Price(
+                    "per-token", 0, 1_000_000, java.time.LocalDate.of(2026, 1, 1))));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "foreach-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      workflow.run(input);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-foreach.json"), client.fetchHistory(id).toJson(true));
+    }
+  }
+
+  /**
+   * {@code pipeline-v7-child-pipeline.json}: a {@code pipeline:} step under {@code forEach} (map),
+   * two children of pipeline {@code summarise} run as child workflows from the run's snapshot of
+   * pipelines, then a step reads their outputs (reduce).
+   */
+  @Test
+  void record_pipelineV7ChildPipelineHistory() throws Exception {
+    PipelineDefinition summarise =
+        TestPipelines.named(
+            "summarise",
+            pipeline(
+                "{\"summary\": \"${{ steps.sum.output.text }}\"}",
+                agent("sum", "echo", "{\"text\": \"summary of ${{ input.text }}\"}")));
+    PipelineDefinition parent =
+        pipeline(
+            TestPipelines.forEach(
+                TestPipelines.child("each", "summarise", "{\"text\": \"${{ item }}\"}"),
+                "input.docs",
+                null,
+                null),
+            agent(
+                "reduce",
+                "echo",
+                "{\"all\": \"${{ steps.each.output.map(o, o.summary).join(', ') }}\"}",
+                "each"));
+    PipelineRunInput input =
+        PipelineRunInput.of(parent, json("{\"docs\": [\"a\", \"b\"]}"))
+            .withPipelines(java.util.Map.of("summarise", summarise));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "map-reduce-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      workflow.run(input);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-child-pipeline.json"),
+          client.fetchHistory(id).toJson(true));
+    }
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
     record(PipelineRunInput.of(pipeline, json(input)), id, file);

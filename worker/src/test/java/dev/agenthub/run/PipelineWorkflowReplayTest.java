@@ -3,7 +3,9 @@ package dev.agenthub.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -12,6 +14,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,14 +77,17 @@ class PipelineWorkflowReplayTest {
    * longer than the default 1 s and failed the replay as a "potential deadlock".
    */
   private static void replay(File history) throws Exception {
+    replay(WorkflowExecutionHistory.fromJson(Files.readString(history.toPath())));
+  }
+
+  private static void replay(WorkflowExecutionHistory history) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker =
           env.newWorker(
               "replay",
               WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
       worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-      WorkflowReplayer.replayWorkflowExecution(
-          WorkflowExecutionHistory.fromJson(Files.readString(history.toPath())), worker);
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
     }
   }
 
@@ -134,6 +140,62 @@ class PipelineWorkflowReplayTest {
     assertThat(Files.readString(history.toPath()))
         .contains("EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED", "InRpbWVkLW91dC1tZW1vIg");
     assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run with a {@code forEach} step: four elements two at a time under a budget, one skipped by
+   * its {@code when}, one failed in its place ({@code onItemError: continue}), two llm activities;
+   * a later step reads the list. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7ForEachHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-foreach.json");
+
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history.toPath()));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(
+                    event ->
+                        DefaultDataConverter.STANDARD_INSTANCE
+                            .fromPayloads(
+                                0,
+                                Optional.of(
+                                    event.getActivityTaskScheduledEventAttributes().getInput()),
+                                dev.agenthub.agents.AgentRequest.class,
+                                dev.agenthub.agents.AgentRequest.class)
+                            .idempotencyKey()))
+        .containsExactly(
+            "foreach-run/summaries[0]", "foreach-run/summaries[3]", "foreach-run/count");
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A map-reduce run: a {@code pipeline:} step under {@code forEach} starts two child workflows
+   * from the run's snapshot of pipelines, then a step joins their outputs. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7ChildPipelineHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-child-pipeline.json");
+
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history.toPath()));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+                .map(
+                    e ->
+                        e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId()))
+        .containsExactly("map-reduce-run/each[0]", "map-reduce-run/each[1]");
+    // Child ids derive from the parent's workflow id, so the replay needs the recorded one.
+    assertThatCode(
+            () ->
+                replay(
+                    WorkflowExecutionHistory.fromJson(
+                        Files.readString(history.toPath()), "map-reduce-run")))
+        .doesNotThrowAnyException();
   }
 
   /**

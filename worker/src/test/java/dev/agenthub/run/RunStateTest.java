@@ -140,8 +140,9 @@ class RunStateTest {
   void variablesObject_holdsOnlyTheStepsRead() {
     RunState state = stateOf(3);
 
-    assertThat(state.variablesObject(Optional.of(Set.of("s1"))).path("steps").size()).isEqualTo(1);
-    assertThat(state.variablesObject(Optional.empty()).path("steps").size()).isEqualTo(3);
+    assertThat(state.variablesObject(Optional.of(Set.of("s1")), null).path("steps").size())
+        .isEqualTo(1);
+    assertThat(state.variablesObject(Optional.empty(), null).path("steps").size()).isEqualTo(3);
   }
 
   private static final Instant AT = Instant.parse("2025-06-01T12:00:00Z");
@@ -214,6 +215,6 @@ class RunStateTest {
             json(
                 "{\"status\": \"failed\", \"output\": null, \"attempts\": 2,"
                     + " \"error\": {\"type\": \"AgentRemoteError\", \"message\": \"HTTP 503\"}}"));
-    assertThat(state.variablesObject(Optional.empty()).get("steps")).isEqualTo(steps);
+    assertThat(state.variablesObject(Optional.empty(), null).get("steps")).isEqualTo(steps);
   }
 }

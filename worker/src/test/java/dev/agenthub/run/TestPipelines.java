@@ -3,6 +3,7 @@ package dev.agenthub.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.dsl.ForEachDefinition;
 import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.RetryDefinition;
@@ -103,6 +104,49 @@ final class TestPipelines {
         step.retry(),
         step.timeout(),
         OnError.CONTINUE);
+  }
+
+  static StepDefinition forEach(
+      StepDefinition step, String items, Integer concurrency, OnError onItemError) {
+    return new StepDefinition(
+        step.id(),
+        step.type(),
+        step.agent(),
+        step.with(),
+        step.needs(),
+        step.when(),
+        step.retry(),
+        step.timeout(),
+        step.onError(),
+        new ForEachDefinition(items, concurrency, onItemError),
+        step.pipeline());
+  }
+
+  static StepDefinition child(String id, String pipeline, String with, String... needs) {
+    return new StepDefinition(
+        id,
+        StepType.PIPELINE,
+        null,
+        with == null ? null : json(with),
+        List.of(needs),
+        null,
+        null,
+        null,
+        OnError.FAIL,
+        null,
+        pipeline);
+  }
+
+  static PipelineDefinition named(String name, PipelineDefinition pipeline) {
+    return new PipelineDefinition(
+        name,
+        pipeline.version(),
+        pipeline.description(),
+        pipeline.input(),
+        pipeline.steps(),
+        pipeline.budget(),
+        pipeline.timeout(),
+        pipeline.output());
   }
 
   static StepDefinition approval(String id, String timeout, String... needs) {

@@ -126,6 +126,10 @@ final class RunDescriber {
         memo(execution, RunStarter.MEMO_TRACE_ID),
         RunStatuses.RUNNING.equals(status)
             ? waiting.of(execution.getRawDescription().getPendingActivitiesList(), outcome.steps())
+            : List.of(),
+        RunFamily.parentOf(execution),
+        RunFamily.startsChildren(outcome.steps())
+            ? RunFamily.childrenOf(client, execution.getExecution())
             : List.of());
   }
 

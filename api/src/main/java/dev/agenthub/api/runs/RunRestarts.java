@@ -53,14 +53,15 @@ final class RunRestarts {
     Map<String, StepProgress> succeeded = succeededSteps(workflowId);
     PipelineRunInput input =
         new PipelineRunInput(
-            original.pipeline(),
-            original.input(),
-            RetryPlan.reusableSteps(original.pipeline(), succeeded),
-            original.budgetUsd(),
-            workflowId,
-            Map.of(),
-            original.agents(),
-            RetryPlan.spentUsd(original.priorSpendUsd(), succeeded.values()));
+                original.pipeline(),
+                original.input(),
+                RetryPlan.reusableSteps(original.pipeline(), succeeded),
+                original.budgetUsd(),
+                workflowId,
+                Map.of(),
+                original.agents(),
+                RetryPlan.spentUsd(original.priorSpendUsd(), succeeded.values()))
+            .withPipelines(original.pipelines());
     try {
       return TemporalRunService.started(
           retryId,
@@ -101,7 +102,8 @@ final class RunRestarts {
     PipelineRunInput input =
         new PipelineRunInput(
                 original.pipeline(), original.input(), Map.of(), original.budgetUsd(), null)
-            .withAgents(original.agents());
+            .withAgents(original.agents())
+            .withPipelines(original.pipelines());
     String id = RunIds.newWorkflowId(original.pipeline().name());
     return TemporalRunService.call(
         id,

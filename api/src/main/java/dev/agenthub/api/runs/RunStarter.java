@@ -25,6 +25,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Starts pipeline runs: one place that decides workflow options (id, id reuse, task queue, run
@@ -69,6 +71,8 @@ public final class RunStarter {
   private final PriceTable prices;
   private final Clock clock;
   private final AgentCatalog agents;
+  private final int maxForEachItems;
+  private final Function<PipelineDefinition, Map<String, PipelineDefinition>> descendants;
 
   /** A starter pricing budgets with the built-in price table. */
   public RunStarter(WorkflowClient client, String taskQueue) {
@@ -93,6 +97,32 @@ public final class RunStarter {
       PriceTable prices,
       Clock clock,
       AgentCatalog agents) {
+    this(
+        client,
+        taskQueue,
+        prices,
+        clock,
+        agents,
+        PipelineRunInput.DEFAULT_MAX_FOR_EACH_ITEMS,
+        pipeline -> Map.of());
+  }
+
+  /**
+   * A starter as above whose runs may run at most {@code maxForEachItems} elements in one {@code
+   * forEach} step, and carry the definitions {@code descendants} gives for the pipelines their
+   * {@code pipeline:} steps run (both snapshots in the run's input, so changing a setting or a file
+   * never alters a run in flight).
+   */
+  public RunStarter(
+      WorkflowClient client,
+      String taskQueue,
+      PriceTable prices,
+      Clock clock,
+      AgentCatalog agents,
+      int maxForEachItems,
+      Function<PipelineDefinition, Map<String, PipelineDefinition>> descendants) {
+    this.maxForEachItems = maxForEachItems;
+    this.descendants = requireNonNull(descendants, "descendants");
     this.client = client;
     this.taskQueue = taskQueue;
     this.prices = requireNonNull(prices, "prices");
@@ -120,7 +150,11 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
-    return WorkflowClient.start(workflow::run, withAgents(withPrices(input)));
+    PipelineRunInput snapshot = withAgents(withPrices(withPipelines(input)));
+    if (snapshot.maxForEachItems() == null) {
+      snapshot = snapshot.withMaxForEachItems(maxForEachItems);
+    }
+    return WorkflowClient.start(workflow::run, snapshot);
   }
 
   /**
@@ -133,10 +167,23 @@ public final class RunStarter {
     }
     return input.withAgents(
         agents.declarationsOf(
-            input.pipeline().steps().stream()
+            Stream.concat(Stream.of(input.pipeline()), input.pipelines().values().stream())
+                .flatMap(pipeline -> pipeline.steps().stream())
                 .map(StepDefinition::agent)
                 .filter(Objects::nonNull)
+                .distinct()
                 .toList()));
+  }
+
+  /**
+   * {@code input} with the definitions of the pipelines its steps run, unless it carries them
+   * already (a retry keeps its original's).
+   */
+  PipelineRunInput withPipelines(PipelineRunInput input) {
+    if (!input.pipelines().isEmpty()) {
+      return input;
+    }
+    return input.withPipelines(descendants.apply(input.pipeline()));
   }
 
   /** {@code input} with the price snapshot its budget checks need (none without a budget). */

@@ -28,6 +28,10 @@ import java.util.List;
  * @param traceId the trace the run was started in (memo {@code traceId}), or {@code null}
  * @param waiting the running steps whose activity no worker has picked up yet ("waiting for a
  *     worker on queue X"); left out of the JSON when none
+ * @param parent the run whose {@code pipeline:} step started this one as a child, or {@code null}
+ *     (left out of the JSON)
+ * @param children the runs this one's {@code pipeline:} steps started, in the order they started;
+ *     left out of the JSON when none
  */
 public record RunView(
     String workflowId,
@@ -45,10 +49,52 @@ public record RunView(
     String retriedBy,
     Links links,
     @JsonIgnore String traceId,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String parent,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> children) {
 
   public RunView {
     waiting = waiting == null ? List.of() : List.copyOf(waiting);
+    children = children == null ? List.of() : List.copyOf(children);
+  }
+
+  /** A run that is neither a child nor a parent. */
+  public RunView(
+      String workflowId,
+      String runId,
+      String pipeline,
+      String pipelineVersion,
+      String status,
+      Instant startedAt,
+      Instant closedAt,
+      List<StepView> steps,
+      UsageTotals usage,
+      JsonNode output,
+      RunFailure failure,
+      String retryOf,
+      String retriedBy,
+      Links links,
+      String traceId,
+      List<WaitingStep> waiting) {
+    this(
+        workflowId,
+        runId,
+        pipeline,
+        pipelineVersion,
+        status,
+        startedAt,
+        closedAt,
+        steps,
+        usage,
+        output,
+        failure,
+        retryOf,
+        retriedBy,
+        links,
+        traceId,
+        waiting,
+        null,
+        List.of());
   }
 
   public RunView withLinks(Links newLinks) {
@@ -68,6 +114,8 @@ public record RunView(
         retriedBy,
         newLinks,
         traceId,
-        waiting);
+        waiting,
+        parent,
+        children);
   }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -87,10 +88,39 @@ public final class TemporalRunService implements RunService {
       MeterRegistry meters,
       AgentCatalog agents,
       Executor executor) {
+    this(
+        client,
+        taskQueue,
+        listing,
+        prices,
+        meters,
+        agents,
+        executor,
+        PipelineRunInput.DEFAULT_MAX_FOR_EACH_ITEMS,
+        pipeline -> Map.of());
+  }
+
+  /**
+   * A service as above whose runs may run at most {@code maxForEachItems} elements in one {@code
+   * forEach} step and carry the definitions {@code descendants} gives for the pipelines their
+   * {@code pipeline:} steps run.
+   */
+  public TemporalRunService(
+      WorkflowClient client,
+      String taskQueue,
+      Listing listing,
+      PriceTable prices,
+      MeterRegistry meters,
+      AgentCatalog agents,
+      Executor executor,
+      int maxForEachItems,
+      Function<PipelineDefinition, Map<String, PipelineDefinition>> descendants) {
     this.client = client;
     this.meters = meters;
     this.executor = executor;
-    this.starter = new RunStarter(client, taskQueue, prices, Clock.systemUTC(), agents);
+    this.starter =
+        new RunStarter(
+            client, taskQueue, prices, Clock.systemUTC(), agents, maxForEachItems, descendants);
     this.listing = new RunListing(client, listing);
     this.describer = new RunDescriber(client, new WaitingForWorker(agents, taskQueue));
     this.narrator = new HistoryNarrator(client.getOptions().getDataConverter());

@@ -1,0 +1,130 @@
+package dev.agenthub.run;
+
+import static dev.agenthub.run.InterpreterFixture.step;
+import static dev.agenthub.run.TestPipelines.agent;
+import static dev.agenthub.run.TestPipelines.child;
+import static dev.agenthub.run.TestPipelines.forEach;
+import static dev.agenthub.run.TestPipelines.json;
+import static dev.agenthub.run.TestPipelines.named;
+import static dev.agenthub.run.TestPipelines.pipeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.testing.Poll;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code pipeline:} steps: child workflows, their outputs, usage, failures and cancellation. */
+class ChildPipelineWorkflowTest {
+
+  private static final PipelineDefinition SUMMARISE =
+      named(
+          "summarise",
+          pipeline(
+              "{\"summary\": \"${{ steps.sum.output.text }}\"}",
+              agent("sum", "echo", "{\"text\": \"summary of ${{ input.text }}\"}")));
+
+  private static final PipelineDefinition BROKEN =
+      named("broken-child", pipeline(agent("fetch", "broken", "{}")));
+
+  private static final PipelineDefinition SLOW =
+      named("slow-child", pipeline(agent("wait", "slow", "{\"millis\": 60000}")));
+
+  private final InterpreterFixture fixture = new InterpreterFixture();
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private static PipelineRunInput input(PipelineDefinition parent, String json) {
+    return PipelineRunInput.of(parent, json(json))
+        .withPipelines(Map.of("summarise", SUMMARISE, "broken-child", BROKEN, "slow-child", SLOW));
+  }
+
+  @Test
+  void pipelineStep_runsTheChildAsAChildWorkflow_andTakesItsOutputAndUsage() {
+    PipelineDefinition parent =
+        pipeline(child("one", "summarise", "{\"text\": \"${{ input.doc }}\"}"));
+
+    PipelineRunResult result = fixture.run("parent-one", input(parent, "{\"doc\": \"cel\"}"));
+
+    StepProgress one = step(result, "one");
+    assertThat(one.kind()).isEqualTo("pipeline:summarise");
+    assertThat(one.output()).isEqualTo(json("{\"summary\": \"summary of cel\"}"));
+    assertThat(one.usage().inputTokens()).isEqualTo(10);
+    assertThat(result.usage().costUsd()).isEqualTo(0.001);
+    assertThat(fixture.history("parent-one").getEvents())
+        .anyMatch(
+            e -> e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+    assertThat(fixture.history("parent-one/one").getEvents())
+        .anyMatch(
+            e ->
+                e.hasWorkflowExecutionStartedEventAttributes()
+                    && e.getWorkflowExecutionStartedEventAttributes()
+                        .getParentWorkflowExecution()
+                        .getWorkflowId()
+                        .equals("parent-one"));
+  }
+
+  @Test
+  void forEachOverAPipelineStep_runsOneChildPerElement_inOrder() {
+    PipelineDefinition parent =
+        pipeline(
+            forEach(
+                child("each", "summarise", "{\"text\": \"${{ item }}\"}"),
+                "input.docs",
+                null,
+                null));
+
+    PipelineRunResult result =
+        fixture.run("parent-map", input(parent, "{\"docs\": [\"a\", \"b\", \"c\"]}"));
+
+    assertThat(step(result, "each").output())
+        .isEqualTo(
+            json(
+                "[{\"summary\": \"summary of a\"}, {\"summary\": \"summary of b\"},"
+                    + " {\"summary\": \"summary of c\"}]"));
+    assertThat(result.usage().inputTokens()).isEqualTo(30);
+    assertThat(fixture.history("parent-map/each[2]").getEvents()).isNotEmpty();
+  }
+
+  @Test
+  void failingChild_failsTheStep_namingThePipelineAndTheCause() {
+    PipelineDefinition parent = pipeline(child("fetch", "broken-child", "{}"));
+
+    ApplicationFailure failure = fixture.failureOf("parent-broken", input(parent, "{}"));
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "step \"fetch\" failed: StepFailed: pipeline \"broken-child\" (run parent-broken/fetch)"
+                + " failed: step \"fetch\" failed: AgentClientError: HTTP 404 Not Found");
+  }
+
+  @Test
+  void cancellingTheParent_cancelsTheChild() {
+    PipelineDefinition parent = pipeline(child("wait", "slow-child", "{}"));
+    PipelineWorkflow workflow = fixture.stub("parent-cancel");
+    WorkflowClient.start(workflow::run, input(parent, "{}"));
+    Poll.untilTrue(
+        "the child to start",
+        Duration.ofSeconds(20),
+        () -> fixture.describe("parent-cancel/wait") != null);
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    Poll.untilTrue(
+        "the child to be cancelled",
+        Duration.ofSeconds(20),
+        () ->
+            fixture.describe("parent-cancel/wait")
+                == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+  }
+}
