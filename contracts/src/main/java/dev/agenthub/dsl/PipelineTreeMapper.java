@@ -18,7 +18,9 @@ final class PipelineTreeMapper {
   private static final Set<String> PIPELINE_FIELDS =
       Set.of("name", "version", "description", "input", "budget", "timeout", "steps", "output");
   private static final Set<String> STEP_FIELDS =
-      Set.of("id", "agent", "type", "with", "needs", "when", "retry", "timeout", "onError");
+      union(
+          Set.of("id", "agent", "type", "with", "needs", "when", "retry", "timeout", "onError"),
+          AgentLoopMapper.STEP_FIELDS);
   private static final Set<String> RETRY_FIELDS =
       Set.of(
           "maxAttempts",
@@ -91,7 +93,14 @@ final class PipelineTreeMapper {
         read.string(step.get("when"), path + ".when"),
         retry(read, step.get("retry"), path + ".retry"),
         read.string(step.get("timeout"), path + ".timeout"),
-        onError(step.get("onError"), path + ".onError"));
+        onError(step.get("onError"), path + ".onError"),
+        new AgentLoopMapper(read).map(step, path));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private StepType stepType(JsonNode value, String path, String agent) {

@@ -36,11 +36,13 @@ public final class PipelineValidator {
     StepGraph graph = new StepGraph(steps);
     StepChecker stepChecker = new StepChecker(catalog, graph, errors);
     ExpressionChecker expressions = new ExpressionChecker(graph, errors);
+    AgentLoopChecker loops = new AgentLoopChecker(catalog, stepChecker, expressions, errors);
     for (int i = 0; i < steps.size(); i++) {
       StepDefinition step = steps.get(i);
       stepChecker.check(i, step);
       graph.checkNeeds(i, errors);
       checkStepExpressions(i, step, expressions);
+      loops.check(i, step);
     }
     graph.checkCycles(errors);
     if (definition.output() != null) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param retry retry policy for agent steps, or {@code null} for the defaults
  * @param timeout per-attempt timeout for agents, wait limit for approvals; {@code null} = default
  * @param onError what a failure of this step does to the run
+ * @param loop the tool-calling loop of an {@code llm} step with {@code tools}, or {@code null}
  */
 public record StepDefinition(
     String id,
@@ -26,7 +27,22 @@ public record StepDefinition(
     String when,
     RetryDefinition retry,
     String timeout,
-    OnError onError) {
+    OnError onError,
+    AgentLoopDefinition loop) {
+
+  /** A step without a tool-calling loop. */
+  public StepDefinition(
+      String id,
+      StepType type,
+      String agent,
+      JsonNode with,
+      List<String> needs,
+      String when,
+      RetryDefinition retry,
+      String timeout,
+      OnError onError) {
+    this(id, type, agent, with, needs, when, retry, timeout, onError, null);
+  }
 
   public StepDefinition {
     needs = needs == null ? List.of() : List.copyOf(needs);

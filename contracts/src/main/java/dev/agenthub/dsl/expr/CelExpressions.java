@@ -25,12 +25,12 @@ import java.util.stream.LongStream;
  * Compiles and evaluates the CEL expressions of pipelines ({@code when}, templates, {@code output},
  * the {@code transform} agent), with CEL's string and math extensions. Evaluation is pure: no
  * clocks, randomness or I/O, so workflow code may call it. Variables are {@code input}, {@code
- * steps}, {@code run} and {@code vars}, all dynamic.
+ * steps}, {@code run}, {@code vars} and {@code args} (a tool call's arguments), all dynamic.
  */
 public final class CelExpressions {
 
   /** The variables an expression may read. */
-  public static final Set<String> VARIABLES = Set.of("input", "steps", "run", "vars");
+  public static final Set<String> VARIABLES = Set.of("input", "steps", "run", "vars", "args");
 
   /** Compiled programs by expression; the expressions of the deployed definitions, mostly. */
   private static final int MAX_CACHED_PROGRAMS = 10_000;
