@@ -38,6 +38,8 @@ public record AgentLoopDefinition(
 
   public AgentLoopDefinition {
     tools = tools == null ? List.of() : List.copyOf(tools);
+    // A JSON null read back from a run's input arrives as a NullNode: it means none.
+    responseSchema = responseSchema == null || responseSchema.isNull() ? null : responseSchema;
   }
 
   /** The tool named {@code name}, or {@code null}. */

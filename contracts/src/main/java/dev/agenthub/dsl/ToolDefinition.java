@@ -25,4 +25,11 @@ public record ToolDefinition(
     JsonNode arguments,
     boolean requireApproval,
     RetryDefinition retry,
-    String timeout) {}
+    String timeout) {
+
+  public ToolDefinition {
+    // A JSON null read back from a run's input arrives as a NullNode: it means none.
+    with = with == null || with.isNull() ? null : with;
+    arguments = arguments == null || arguments.isNull() ? null : arguments;
+  }
+}

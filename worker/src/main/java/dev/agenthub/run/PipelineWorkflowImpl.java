@@ -14,6 +14,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -47,6 +48,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
   private final ApprovalDecisions decisions = new ApprovalDecisions();
+  private final AgentLoopProgress loopProgress = new AgentLoopProgress(decisions.tools());
   private final ReportedUsage reportedUsage;
   private RunState state;
   private RunMetrics metrics;
@@ -104,9 +106,31 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     // Built-in agents plus the declarations snapshotted when the run started (none for runs
     // recorded before agents could be declared, which therefore schedule exactly as before).
     AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
+    AgentLoop loop =
+        new AgentLoop(
+            state,
+            agents,
+            budget,
+            new ToolCallRunner(
+                state,
+                agents,
+                decisions.tools(),
+                pipeline.name(),
+                info.getWorkflowId(),
+                reportedUsage),
+            loopProgress,
+            metrics,
+            pipeline.name(),
+            info.getWorkflowId());
     StepExecutor executor =
         new StepExecutor(
-            state, decisions.taken(), agents, pipeline.name(), info.getWorkflowId(), reportedUsage);
+            state,
+            decisions.taken(),
+            agents,
+            pipeline.name(),
+            info.getWorkflowId(),
+            reportedUsage,
+            loop);
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -246,7 +270,21 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   @Override
   public RunProgress progress() {
-    return state == null ? null : state.progress();
+    if (state == null) {
+      return null;
+    }
+    RunProgress progress = state.progress();
+    Map<String, AgentLoopStatus> loops = new LinkedHashMap<>();
+    progress
+        .steps()
+        .forEach(
+            step -> {
+              AgentLoopStatus loop = loopProgress.of(step.id());
+              if (loop != null) {
+                loops.put(step.id(), loop);
+              }
+            });
+    return loops.isEmpty() ? progress : progress.withAgentLoops(loops);
   }
 
   @Override

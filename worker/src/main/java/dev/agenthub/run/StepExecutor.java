@@ -41,6 +41,7 @@ final class StepExecutor {
   private final String pipeline;
   private final String workflowId;
   private final ReportedUsage reportedUsage;
+  private final AgentLoop loops;
 
   StepExecutor(
       RunState state,
@@ -48,8 +49,10 @@ final class StepExecutor {
       AgentCatalog catalog,
       String pipeline,
       String workflowId,
-      ReportedUsage reportedUsage) {
+      ReportedUsage reportedUsage,
+      AgentLoop loops) {
     this.reportedUsage = reportedUsage;
+    this.loops = loops;
     this.state = state;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -60,7 +63,7 @@ final class StepExecutor {
   StepOutcome execute(StepDefinition step) {
     try {
       return switch (step.type()) {
-        case AGENT -> runAgent(step);
+        case AGENT -> step.loop() != null ? loops.run(step, render(step.with())) : runAgent(step);
         case APPROVAL -> awaitApproval(step);
         case SLEEP -> sleep(step);
       };

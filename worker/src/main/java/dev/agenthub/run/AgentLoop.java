@@ -1,0 +1,285 @@
+package dev.agenthub.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentRequest;
+import dev.agenthub.agents.AgentResult;
+import dev.agenthub.agents.BuiltInAgentSpecs;
+import dev.agenthub.cost.Usage;
+import dev.agenthub.dsl.AgentLoopDefinition;
+import dev.agenthub.dsl.InputValidator;
+import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.ValidationError;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs an {@code llm} step with {@code tools} as a loop in workflow code: each model turn is one
+ * {@code llm} activity (summary {@code "step turn N"}) speaking OpenAI's tool-calling protocol; the
+ * calls a turn asks for run in parallel through {@link ToolCallRunner}; their results go back to
+ * the model. The loop ends on a final answer (checked against {@code responseSchema}), after {@code
+ * maxTurns} ({@code AgentMaxTurns}), when the budget refuses the next turn ({@code
+ * BudgetExceeded}), or when the transcript outgrows {@code maxTranscriptBytes}.
+ */
+final class AgentLoop {
+
+  /** The {@code Workflow.getVersion} change id of agent loops. */
+  static final String CHANGE = "agent-loop";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The step's own arguments a turn passes on; the rest (prompt, messages) is the transcript. */
+  private static final Set<String> TURN_SETTINGS =
+      Set.of("provider", "model", "temperature", "max_tokens", "latency");
+
+  private final RunState state;
+  private final AgentCatalog catalog;
+  private final BudgetGuard budget;
+  private final ToolCallRunner tools;
+  private final AgentLoopProgress progress;
+  private final RunMetrics metrics;
+  private final String pipeline;
+  private final String workflowId;
+
+  AgentLoop(
+      RunState state,
+      AgentCatalog catalog,
+      BudgetGuard budget,
+      ToolCallRunner tools,
+      AgentLoopProgress progress,
+      RunMetrics metrics,
+      String pipeline,
+      String workflowId) {
+    this.state = state;
+    this.catalog = catalog;
+    this.budget = budget;
+    this.tools = tools;
+    this.progress = progress;
+    this.metrics = metrics;
+    this.pipeline = pipeline;
+    this.workflowId = workflowId;
+  }
+
+  StepOutcome run(StepDefinition step, JsonNode arguments) {
+    // Marks histories that ran a loop; no history recorded before this change holds one.
+    Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1);
+    AgentLoopDefinition loop = step.loop();
+    LoopTools loopTools = new LoopTools(loop, catalog);
+    AgentTranscript transcript = AgentTranscript.opening(arguments);
+    List<ToolCall> calls = new ArrayList<>();
+    Usage usage = Usage.NONE;
+    List<String> lastProblems = null;
+    int turn = 0;
+    try {
+      while (turn < loop.maxTurns()) {
+        turn++;
+        progress.turn(step.id(), turn, loop.maxTurns());
+        if (transcript.bytes() > loop.maxTranscriptBytes()) {
+          return failed(
+              turn - 1,
+              FailureTypes.AGENT_TRANSCRIPT_TOO_LARGE,
+              "the conversation holds "
+                  + transcript.bytes()
+                  + " bytes before turn "
+                  + turn
+                  + ", more than maxTranscriptBytes "
+                  + loop.maxTranscriptBytes());
+        }
+        ObjectNode turnArguments = turnArguments(arguments, transcript, loopTools, loop);
+        Optional<StepError> refusal = admit(step, turn, turnArguments, usage);
+        if (refusal.isPresent()) {
+          return StepOutcome.failed(turn - 1, refusal.get());
+        }
+        AgentResult result = callModel(step, turn, turnArguments);
+        usage = plus(usage, result.usage());
+        JsonNode output = result.output();
+        JsonNode requested = output.path("toolCalls");
+        if (requested.isArray() && !requested.isEmpty()) {
+          transcript.assistant(output.path("text"), requested);
+          List<Promise<ToolCall>> started = new ArrayList<>();
+          progress.pending(step.id(), requested);
+          for (JsonNode call : requested) {
+            started.add(tools.start(step, loopTools, turn, call));
+          }
+          Promise.allOf(started).get();
+          progress.pending(step.id(), null);
+          for (Promise<ToolCall> promise : started) {
+            ToolCall call = promise.get();
+            calls.add(call);
+            usage = plus(usage, call.usage());
+            transcript.tool(call.id(), call.content());
+            metrics.toolCallSettled(step.id(), call.name(), call.status());
+          }
+          lastProblems = null;
+          continue;
+        }
+        String text = output.path("text").asText("");
+        JsonNode answer = null;
+        if (loop.responseSchema() != null) {
+          answer = parse(text);
+          lastProblems = problems(loop.responseSchema(), answer);
+          if (!lastProblems.isEmpty()) {
+            transcript.assistant(output.path("text"), null);
+            transcript.user(
+                "Your answer does not match the response schema: "
+                    + String.join("; ", lastProblems)
+                    + ". Answer again with JSON that matches it, and nothing else.");
+            continue;
+          }
+        }
+        return StepOutcome.succeeded(stepOutput(output, answer, turn, calls), 1, usage);
+      }
+      if (lastProblems != null) {
+        return failed(
+            turn,
+            FailureTypes.AGENT_INVALID_OUTPUT,
+            "the answer did not match responseSchema after "
+                + turn
+                + " turn(s): "
+                + String.join("; ", lastProblems));
+      }
+      return failed(
+          turn,
+          FailureTypes.AGENT_MAX_TURNS,
+          "no final answer within maxTurns "
+              + loop.maxTurns()
+              + " ("
+              + calls.size()
+              + " tool call(s))");
+    } finally {
+      metrics.agentLoopEnded(step.id(), turn);
+      progress.ended(step.id());
+    }
+  }
+
+  private static StepOutcome failed(int turns, String type, String message) {
+    return StepOutcome.failed(Math.max(turns, 1), new StepError(type, message));
+  }
+
+  private static ObjectNode turnArguments(
+      JsonNode arguments,
+      AgentTranscript transcript,
+      LoopTools loopTools,
+      AgentLoopDefinition loop) {
+    ObjectNode turn = JsonNodeFactory.instance.objectNode();
+    arguments
+        .properties()
+        .forEach(
+            e -> {
+              if (TURN_SETTINGS.contains(e.getKey())) {
+                turn.set(e.getKey(), e.getValue());
+              }
+            });
+    turn.set("messages", transcript.messages().deepCopy());
+    turn.set("tools", loopTools.openAiTools());
+    if (loopTools.toolChoice() != null) {
+      turn.set("tool_choice", loopTools.toolChoice());
+    }
+    if (loop.parallelToolCalls() != null) {
+      turn.put("parallel_tool_calls", loop.parallelToolCalls());
+    }
+    if (loopTools.responseFormat() != null) {
+      turn.set("response_format", loopTools.responseFormat());
+    }
+    return turn;
+  }
+
+  /**
+   * Admits turn {@code turn} against the run's budget: the scheduler admitted the step (its first
+   * turn) before it started; every later turn is admitted again with its own worst case, what the
+   * run spent and what this loop spent so far.
+   */
+  private Optional<StepError> admit(
+      StepDefinition step, int turn, ObjectNode turnArguments, Usage spentByLoop) {
+    if (budget == null || turn == 1) {
+      return Optional.empty();
+    }
+    budget.release(step.id());
+    double worstCase = budget.worstCaseUsd(BuiltInAgentSpecs.LLM.name(), turnArguments);
+    return budget
+        .admit(step.id(), worstCase, state.usage().costUsd() + spentByLoop.costUsd())
+        .map(
+            refusal ->
+                new StepError(
+                    refusal.type(),
+                    refusal
+                        .message()
+                        .replaceFirst("^not started", "turn " + turn + " not started")));
+  }
+
+  private AgentResult callModel(StepDefinition step, int turn, ObjectNode turnArguments) {
+    ActivityOptions options =
+        ActivityOptions.newBuilder(StepActivityOptions.forStep(step))
+            .setSummary(step.id() + " turn " + turn)
+            .build();
+    AgentRequest request =
+        new AgentRequest(
+            pipeline,
+            step.id(),
+            turnArguments,
+            workflowId + "/" + step.id() + "/turn-" + turn,
+            null);
+    return Workflow.newUntypedActivityStub(options)
+        .execute(BuiltInAgentSpecs.LLM.name(), AgentResult.class, request);
+  }
+
+  private static Usage plus(Usage total, Usage more) {
+    if (more == null) {
+      return total;
+    }
+    return new Usage(
+        more.model() != null ? more.model() : total.model(),
+        total.inputTokens() + more.inputTokens(),
+        total.outputTokens() + more.outputTokens(),
+        total.costUsd() + more.costUsd(),
+        total.pricingKnown() && more.pricingKnown());
+  }
+
+  private static JsonNode parse(String text) {
+    String json = text.strip();
+    // Models often fence JSON in Markdown; the fence is not part of the answer.
+    if (json.startsWith("```")) {
+      json = json.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static List<String> problems(JsonNode schema, JsonNode answer) {
+    if (answer == null || answer.isMissingNode()) {
+      return List.of("the answer is not JSON");
+    }
+    return InputValidator.forSchema(schema).validate(answer).stream()
+        .map(ValidationError::toString)
+        .collect(Collectors.toList());
+  }
+
+  private static ObjectNode stepOutput(
+      JsonNode output, JsonNode answer, int turns, List<ToolCall> calls) {
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    result.set("text", output.path("text"));
+    if (answer != null) {
+      result.set("output", answer);
+    }
+    result.set("model", output.path("model"));
+    result.set("finishReason", output.path("finishReason"));
+    result.put("turns", turns);
+    ArrayNode made = result.putArray("toolCalls");
+    calls.forEach(call -> made.add(call.summary()));
+    return result;
+  }
+}
