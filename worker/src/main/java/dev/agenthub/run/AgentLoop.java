@@ -78,6 +78,7 @@ final class AgentLoop {
     LoopTools loopTools = new LoopTools(loop, catalog);
     AgentTranscript transcript = AgentTranscript.opening(arguments);
     List<ToolCall> calls = new ArrayList<>();
+    ArrayNode perTurn = JsonNodeFactory.instance.arrayNode();
     Usage usage = Usage.NONE;
     List<String> lastProblems = null;
     int turn = 0;
@@ -105,6 +106,7 @@ final class AgentLoop {
         usage = plus(usage, result.usage());
         JsonNode output = result.output();
         JsonNode requested = output.path("toolCalls");
+        perTurn.add(turnSummary(turn, result.usage(), requested));
         if (requested.isArray() && !requested.isEmpty()) {
           transcript.assistant(output.path("text"), requested);
           List<Promise<ToolCall>> started = new ArrayList<>();
@@ -138,7 +140,9 @@ final class AgentLoop {
             continue;
           }
         }
-        return StepOutcome.succeeded(stepOutput(output, answer, turn, calls), 1, usage);
+        ObjectNode stepOutput = stepOutput(output, answer, turn, calls);
+        stepOutput.set("perTurn", perTurn);
+        return StepOutcome.succeeded(stepOutput, 1, usage);
       }
       if (lastProblems != null) {
         return failed(
@@ -232,6 +236,20 @@ final class AgentLoop {
             null);
     return Workflow.newUntypedActivityStub(options)
         .execute(BuiltInAgentSpecs.LLM.name(), AgentResult.class, request);
+  }
+
+  private static ObjectNode turnSummary(int turn, Usage usage, JsonNode requested) {
+    ObjectNode summary = JsonNodeFactory.instance.objectNode().put("turn", turn);
+    if (usage != null) {
+      summary
+          .put("model", usage.model())
+          .put("inputTokens", usage.inputTokens())
+          .put("outputTokens", usage.outputTokens())
+          .put("costUsd", usage.costUsd());
+    }
+    ArrayNode names = summary.putArray("toolCalls");
+    requested.forEach(call -> names.add(call.path("name").asText()));
+    return summary;
   }
 
   private static Usage plus(Usage total, Usage more) {

@@ -50,6 +50,7 @@ record ToolCall(
     ObjectNode summary = JsonNodeFactory.instance.objectNode();
     summary.put("id", id).put("name", name).put("turn", turn).put("status", status);
     summary.set("arguments", arguments);
+    summary.put("costUsd", usage == null ? 0 : usage.costUsd());
     return summary;
   }
 }
