@@ -121,6 +121,18 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * An agent loop (version 1 of {@code agent-loop}) under a budget: a model turn asks for two tool
+   * calls run in parallel, one approved through the {@code decideApproval} update by call id; the
+   * next turn answers in the response schema. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7AgentLoopHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-agent-loop.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run of a declared external agent: its declaration travels in the run's input and puts its
    * activity on the declared task queue with the declared timeouts. Recorded by {@link
    * HistoryRecording}.

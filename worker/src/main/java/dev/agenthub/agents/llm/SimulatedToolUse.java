@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.HttpBodies;
 import dev.agenthub.cost.TokenEstimates;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,17 +63,8 @@ final class SimulatedToolUse {
 
   /** Every property of the schema, required or not, with a value of its type. */
   static JsonNode argumentsFor(JsonNode schema, ChatRequest request) {
-    ObjectNode arguments = HttpBodies.JSON.createObjectNode();
     String topic = request.lastUserContent().strip().replaceAll("\\s+", " ");
-    if (topic.length() > 60) {
-      topic = topic.substring(0, 60);
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
-      arguments.set(property.getKey(), valueOf(property.getValue(), topic));
-    }
-    return arguments;
+    return objectFor(schema, topic.length() > 60 ? topic.substring(0, 60) : topic);
   }
 
   private static JsonNode valueOf(JsonNode schema, String text) {
@@ -86,17 +75,23 @@ final class SimulatedToolUse {
       case "integer", "number" -> HttpBodies.JSON.getNodeFactory().numberNode(1);
       case "boolean" -> HttpBodies.JSON.getNodeFactory().booleanNode(true);
       case "array" -> HttpBodies.JSON.createArrayNode();
-      case "object" -> argumentsForObject(schema, text);
+      case "object" -> objectFor(schema, text);
       default -> HttpBodies.JSON.getNodeFactory().textNode(text);
     };
   }
 
-  private static JsonNode argumentsForObject(JsonNode schema, String text) {
+  /** Every property (and every required name the schema does not describe) with a value. */
+  private static JsonNode objectFor(JsonNode schema, String text) {
     ObjectNode object = HttpBodies.JSON.createObjectNode();
     schema
         .path("properties")
         .fields()
         .forEachRemaining(p -> object.set(p.getKey(), valueOf(p.getValue(), text)));
+    for (JsonNode required : schema.path("required")) {
+      if (!object.has(required.asText())) {
+        object.put(required.asText(), text);
+      }
+    }
     return object;
   }
 
