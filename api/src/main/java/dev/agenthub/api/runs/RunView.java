@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
+import dev.agenthub.run.AgentLoopStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run in detail.
@@ -28,6 +30,8 @@ import java.util.List;
  * @param traceId the trace the run was started in (memo {@code traceId}), or {@code null}
  * @param waiting the running steps whose activity no worker has picked up yet ("waiting for a
  *     worker on queue X"); left out of the JSON when none
+ * @param agentLoops where each running agent loop is (turn, pending tool calls, waiting approvals),
+ *     by step id; left out of the JSON when none
  */
 public record RunView(
     String workflowId,
@@ -45,10 +49,12 @@ public record RunView(
     String retriedBy,
     Links links,
     @JsonIgnore String traceId,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, AgentLoopStatus> agentLoops) {
 
   public RunView {
     waiting = waiting == null ? List.of() : List.copyOf(waiting);
+    agentLoops = agentLoops == null ? Map.of() : Map.copyOf(agentLoops);
   }
 
   public RunView withLinks(Links newLinks) {
@@ -68,6 +74,7 @@ public record RunView(
         retriedBy,
         newLinks,
         traceId,
-        waiting);
+        waiting,
+        agentLoops);
   }
 }
