@@ -51,6 +51,7 @@ final class AgentLoop {
   private final RunMetrics metrics;
   private final String pipeline;
   private final String workflowId;
+  private final ReportedUsage reportedUsage;
 
   AgentLoop(
       RunState state,
@@ -60,7 +61,9 @@ final class AgentLoop {
       AgentLoopProgress progress,
       RunMetrics metrics,
       String pipeline,
-      String workflowId) {
+      String workflowId,
+      ReportedUsage reportedUsage) {
+    this.reportedUsage = reportedUsage;
     this.state = state;
     this.catalog = catalog;
     this.budget = budget;
@@ -162,7 +165,9 @@ final class AgentLoop {
               + calls.size()
               + " tool call(s))");
     } finally {
-      metrics.agentLoopEnded(step.id(), turn);
+      if (!Workflow.isReplaying()) {
+        reportedUsage.agentLoopEnded(pipeline, step.id(), turn);
+      }
       progress.ended(step.id());
     }
   }

@@ -121,7 +121,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             loopProgress,
             metrics,
             pipeline.name(),
-            info.getWorkflowId());
+            info.getWorkflowId(),
+            reportedUsage);
     StepExecutor executor =
         new StepExecutor(
             state,

@@ -6,9 +6,7 @@ import static dev.agenthub.telemetry.MetricNames.STATUS;
 import static dev.agenthub.telemetry.MetricNames.STEP;
 import static dev.agenthub.telemetry.MetricNames.TOOL;
 
-import com.uber.m3.tally.Buckets;
 import com.uber.m3.tally.Scope;
-import com.uber.m3.tally.ValueBuckets;
 import dev.agenthub.telemetry.MetricNames;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import java.util.Map;
  * exemplar. The scope adds Temporal's own tags; the registry's filter strips them.
  */
 final class RunMetrics {
-
-  private static final Buckets TURN_BUCKETS = ValueBuckets.linear(1, 1, 10);
 
   private final Scope scope;
 
@@ -61,14 +57,6 @@ final class RunMetrics {
         .tagged(Map.of(STEP, step, TOOL, tool, STATUS, status))
         .counter(MetricNames.TOOL_CALLS)
         .inc(1);
-  }
-
-  /** Records the model turns an agent loop took. */
-  void agentLoopEnded(String step, int turns) {
-    scope
-        .tagged(Map.of(STEP, step))
-        .histogram(MetricNames.AGENT_LOOP_TURNS, TURN_BUCKETS)
-        .recordValue(turns);
   }
 
   void budgetExceeded() {

@@ -150,7 +150,12 @@ final class ToolCallRunner {
     }
     AgentRequest request =
         new AgentRequest(
-            pipeline, step.id(), agentArguments, workflowId + "/" + step.id() + "/" + id, context);
+            pipeline,
+            step.id(),
+            agentArguments,
+            workflowId + "/" + step.id() + "/" + id,
+            context,
+            new AgentRequest.ToolCall(tool.name(), id));
     AgentDeclaration declared = catalog.declaration(tool.agent()).orElse(null);
     StepDefinition asStep =
         new StepDefinition(
