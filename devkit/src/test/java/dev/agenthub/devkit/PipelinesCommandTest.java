@@ -89,7 +89,7 @@ class PipelinesCommandTest {
   @Test
   void validate_ofTheExamples_succeeds() {
     assertThat(agenthub("pipelines", "validate", EXAMPLES.toString())).isEmpty();
-    assertThat(out().lines()).hasSize(3).allMatch(line -> line.startsWith("ok  "));
+    assertThat(out().lines()).hasSize(4).allMatch(line -> line.startsWith("ok  "));
   }
 
   @Test
@@ -199,7 +199,7 @@ class PipelinesCommandTest {
         .isEqualTo(
             "no pipeline named nope in "
                 + EXAMPLES
-                + " (known: approval-demo, flaky-http, research-brief)"
+                + " (known: approval-demo, flaky-http, research-agent, research-brief)"
                 + System.lineSeparator());
   }
 }

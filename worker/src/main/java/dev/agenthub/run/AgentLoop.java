@@ -101,7 +101,13 @@ final class AgentLoop {
                   + loop.maxTranscriptBytes());
         }
         ObjectNode turnArguments = turnArguments(arguments, transcript, loopTools, loop);
-        Optional<StepError> refusal = admit(step, turn, turnArguments, usage);
+        // Every turn carries the transcript into the history: past the guard's size, stop here.
+        int current = turn;
+        Usage spent = usage;
+        Optional<StepError> refusal =
+            (turn == 1 ? Optional.<StepError>empty() : HistorySizeGuard.refusal())
+                .map(r -> new StepError(r.type(), "turn " + current + " " + r.message()))
+                .or(() -> admit(step, current, turnArguments, spent));
         if (refusal.isPresent()) {
           return StepOutcome.failed(turn - 1, refusal.get());
         }

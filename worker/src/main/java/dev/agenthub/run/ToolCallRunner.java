@@ -15,6 +15,7 @@ import dev.agenthub.dsl.StepType;
 import dev.agenthub.dsl.ToolDefinition;
 import dev.agenthub.dsl.ValidationError;
 import dev.agenthub.dsl.expr.ExpressionException;
+import dev.agenthub.dsl.expr.StepReferences;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -145,7 +146,13 @@ final class ToolCallRunner {
     boolean readsContext = catalog.find(tool.agent()).map(AgentSpec::readsRunContext).orElse(false);
     ObjectNode context = null;
     if (readsContext) {
-      context = state.variablesObject(Optional.empty());
+      // As for a step: only the steps the expression names travel in the activity's input.
+      JsonNode expression = agentArguments.path("expression");
+      context =
+          state.variablesObject(
+              expression.isTextual()
+                  ? StepReferences.exactlyIn(expression.textValue())
+                  : Optional.empty());
       context.set("args", arguments);
     }
     AgentRequest request =

@@ -57,6 +57,44 @@ public record RunView(
     agentLoops = agentLoops == null ? Map.of() : Map.copyOf(agentLoops);
   }
 
+  /** A run without running agent loops. */
+  public RunView(
+      String workflowId,
+      String runId,
+      String pipeline,
+      String pipelineVersion,
+      String status,
+      Instant startedAt,
+      Instant closedAt,
+      List<StepView> steps,
+      UsageTotals usage,
+      JsonNode output,
+      RunFailure failure,
+      String retryOf,
+      String retriedBy,
+      Links links,
+      String traceId,
+      List<WaitingStep> waiting) {
+    this(
+        workflowId,
+        runId,
+        pipeline,
+        pipelineVersion,
+        status,
+        startedAt,
+        closedAt,
+        steps,
+        usage,
+        output,
+        failure,
+        retryOf,
+        retriedBy,
+        links,
+        traceId,
+        waiting,
+        Map.of());
+  }
+
   public RunView withLinks(Links newLinks) {
     return new RunView(
         workflowId,
