@@ -1,5 +1,6 @@
 package dev.agenthub.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agenthub.cost.UsageTotals;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * @param steps every step in definition order
  * @param usage tokens and cost so far
  * @param failedStep id of the step that failed the run, or {@code null}
- * @param agentLoops where each running agent loop is, by step id; empty when none runs
+ * @param agentLoops where each running agent loop is, by step id; empty (and left out of the JSON)
+ *     when none runs
  */
 public record RunProgress(
     String pipeline,
@@ -22,7 +24,7 @@ public record RunProgress(
     List<StepProgress> steps,
     UsageTotals usage,
     String failedStep,
-    Map<String, AgentLoopStatus> agentLoops) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, AgentLoopStatus> agentLoops) {
 
   public RunProgress {
     agentLoops = agentLoops == null ? Map.of() : Map.copyOf(agentLoops);

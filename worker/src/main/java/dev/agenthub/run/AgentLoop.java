@@ -1,7 +1,6 @@
 package dev.agenthub.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,18 +10,14 @@ import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.dsl.AgentLoopDefinition;
-import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.StepDefinition;
-import dev.agenthub.dsl.ValidationError;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs an {@code llm} step with {@code tools} as a loop in workflow code: each model turn is one
@@ -36,8 +31,6 @@ final class AgentLoop {
 
   /** The {@code Workflow.getVersion} change id of agent loops. */
   static final String CHANGE = "agent-loop";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The step's own arguments a turn passes on; the rest (prompt, messages) is the transcript. */
   private static final Set<String> TURN_SETTINGS =
@@ -112,10 +105,10 @@ final class AgentLoop {
           return StepOutcome.failed(turn - 1, refusal.get());
         }
         AgentResult result = callModel(step, turn, turnArguments);
-        usage = plus(usage, result.usage());
+        usage = LoopResults.plus(usage, result.usage());
         JsonNode output = result.output();
         JsonNode requested = output.path("toolCalls");
-        perTurn.add(turnSummary(turn, result.usage(), requested));
+        perTurn.add(LoopResults.turnSummary(turn, result.usage(), requested));
         if (requested.isArray() && !requested.isEmpty()) {
           transcript.assistant(output.path("text"), requested);
           List<Promise<ToolCall>> started = new ArrayList<>();
@@ -128,7 +121,7 @@ final class AgentLoop {
           for (Promise<ToolCall> promise : started) {
             ToolCall call = promise.get();
             calls.add(call);
-            usage = plus(usage, call.usage());
+            usage = LoopResults.plus(usage, call.usage());
             transcript.tool(call.id(), call.content());
             metrics.toolCallSettled(step.id(), call.name(), call.status());
           }
@@ -138,8 +131,8 @@ final class AgentLoop {
         String text = output.path("text").asText("");
         JsonNode answer = null;
         if (loop.responseSchema() != null) {
-          answer = parse(text);
-          lastProblems = problems(loop.responseSchema(), answer);
+          answer = LoopResults.parse(text);
+          lastProblems = LoopResults.problems(loop.responseSchema(), answer);
           if (!lastProblems.isEmpty()) {
             transcript.assistant(output.path("text"), null);
             transcript.user(
@@ -149,7 +142,7 @@ final class AgentLoop {
             continue;
           }
         }
-        ObjectNode stepOutput = stepOutput(output, answer, turn, calls);
+        ObjectNode stepOutput = LoopResults.stepOutput(output, answer, turn, calls);
         stepOutput.set("perTurn", perTurn);
         return StepOutcome.succeeded(stepOutput, 1, usage);
       }
@@ -247,68 +240,5 @@ final class AgentLoop {
             null);
     return Workflow.newUntypedActivityStub(options)
         .execute(BuiltInAgentSpecs.LLM.name(), AgentResult.class, request);
-  }
-
-  private static ObjectNode turnSummary(int turn, Usage usage, JsonNode requested) {
-    ObjectNode summary = JsonNodeFactory.instance.objectNode().put("turn", turn);
-    if (usage != null) {
-      summary
-          .put("model", usage.model())
-          .put("inputTokens", usage.inputTokens())
-          .put("outputTokens", usage.outputTokens())
-          .put("costUsd", usage.costUsd());
-    }
-    ArrayNode names = summary.putArray("toolCalls");
-    requested.forEach(call -> names.add(call.path("name").asText()));
-    return summary;
-  }
-
-  private static Usage plus(Usage total, Usage more) {
-    if (more == null) {
-      return total;
-    }
-    return new Usage(
-        more.model() != null ? more.model() : total.model(),
-        total.inputTokens() + more.inputTokens(),
-        total.outputTokens() + more.outputTokens(),
-        total.costUsd() + more.costUsd(),
-        total.pricingKnown() && more.pricingKnown());
-  }
-
-  private static JsonNode parse(String text) {
-    String json = text.strip();
-    // Models often fence JSON in Markdown; the fence is not part of the answer.
-    if (json.startsWith("```")) {
-      json = json.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
-    }
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static List<String> problems(JsonNode schema, JsonNode answer) {
-    if (answer == null || answer.isMissingNode()) {
-      return List.of("the answer is not JSON");
-    }
-    return InputValidator.forSchema(schema).validate(answer).stream()
-        .map(ValidationError::toString)
-        .collect(Collectors.toList());
-  }
-
-  private static ObjectNode stepOutput(
-      JsonNode output, JsonNode answer, int turns, List<ToolCall> calls) {
-    ObjectNode result = JsonNodeFactory.instance.objectNode();
-    result.set("text", output.path("text"));
-    if (answer != null) {
-      result.set("output", answer);
-    }
-    result.set("model", output.path("model"));
-    result.set("finishReason", output.path("finishReason"));
-    result.put("turns", turns);
-    ArrayNode made = result.putArray("toolCalls");
-    calls.forEach(call -> made.add(call.summary()));
-    return result;
   }
 }
