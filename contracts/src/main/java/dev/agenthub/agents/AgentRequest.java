@@ -11,6 +11,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param idempotencyKey stable across attempts of this step in this run: {@code workflowId/stepId}
  * @param context the expression variables ({@code input}, {@code steps}, {@code run}) for agents
  *     that evaluate CEL themselves ({@code transform}); {@code null} for the others
+ * @param tool the tool call this activity runs, for a call of an agent loop; {@code null} for a
+ *     step's own agent
  */
 public record AgentRequest(
-    String pipeline, String stepId, JsonNode arguments, String idempotencyKey, JsonNode context) {}
+    String pipeline,
+    String stepId,
+    JsonNode arguments,
+    String idempotencyKey,
+    JsonNode context,
+    ToolCall tool) {
+
+  /** The request of a step's own agent. */
+  public AgentRequest(
+      String pipeline, String stepId, JsonNode arguments, String idempotencyKey, JsonNode context) {
+    this(pipeline, stepId, arguments, idempotencyKey, context, null);
+  }
+
+  /**
+   * A tool call of an agent loop.
+   *
+   * @param name the tool's name in the step
+   * @param callId the model's id of the call
+   */
+  public record ToolCall(String name, String callId) {}
+}

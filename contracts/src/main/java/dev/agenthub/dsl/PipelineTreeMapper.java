@@ -18,20 +18,22 @@ final class PipelineTreeMapper {
   private static final Set<String> PIPELINE_FIELDS =
       Set.of("name", "version", "description", "input", "budget", "timeout", "steps", "output");
   private static final Set<String> STEP_FIELDS =
-      Set.of(
-          "id",
-          "agent",
-          "type",
-          "with",
-          "needs",
-          "when",
-          "retry",
-          "timeout",
-          "onError",
-          "forEach",
-          "concurrency",
-          "onItemError",
-          "pipeline");
+      union(
+          Set.of(
+              "id",
+              "agent",
+              "type",
+              "with",
+              "needs",
+              "when",
+              "retry",
+              "timeout",
+              "onError",
+              "forEach",
+              "concurrency",
+              "onItemError",
+              "pipeline"),
+          AgentLoopMapper.STEP_FIELDS);
   private static final Set<String> RETRY_FIELDS =
       Set.of(
           "maxAttempts",
@@ -111,7 +113,8 @@ final class PipelineTreeMapper {
         read.string(step.get("timeout"), path + ".timeout"),
         onError(step.get("onError"), path + ".onError"),
         forEach(step, path),
-        pipeline);
+        pipeline,
+        new AgentLoopMapper(read).map(step, path));
   }
 
   /** The step's {@code forEach} with its {@code concurrency} and {@code onItemError}, or null. */
@@ -130,6 +133,12 @@ final class PipelineTreeMapper {
       }
     }
     return null;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private StepType stepType(JsonNode value, String path, String agent) {

@@ -37,12 +37,14 @@ public final class PipelineValidator {
     StepChecker stepChecker = new StepChecker(catalog, graph, errors);
     ExpressionChecker expressions = new ExpressionChecker(graph, errors);
     ForEachChecker forEach = new ForEachChecker(expressions, errors);
+    AgentLoopChecker loops = new AgentLoopChecker(catalog, stepChecker, expressions, errors);
     for (int i = 0; i < steps.size(); i++) {
       StepDefinition step = steps.get(i);
       stepChecker.check(i, step);
       graph.checkNeeds(i, errors);
       checkStepExpressions(i, step, expressions);
       forEach.check(i, step);
+      loops.check(i, step);
     }
     graph.checkCycles(errors);
     if (definition.output() != null) {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param forEach runs the step once per element of a list, or {@code null} to run it once
  * @param pipeline name of the pipeline a {@link StepType#PIPELINE} step runs as a child (its {@code
  *     with} is the child's input), {@code null} otherwise
+ * @param loop the tool-calling loop of an {@code llm} step with {@code tools}, or {@code null}
  */
 public record StepDefinition(
     String id,
@@ -31,7 +32,8 @@ public record StepDefinition(
     String timeout,
     OnError onError,
     ForEachDefinition forEach,
-    String pipeline) {
+    String pipeline,
+    AgentLoopDefinition loop) {
 
   public StepDefinition {
     needs = needs == null ? List.of() : List.copyOf(needs);
@@ -49,7 +51,7 @@ public record StepDefinition(
       RetryDefinition retry,
       String timeout,
       OnError onError) {
-    this(id, type, agent, with, needs, when, retry, timeout, onError, null, null);
+    this(id, type, agent, with, needs, when, retry, timeout, onError, null, null, null);
   }
 
   /** A step that is not a {@link StepType#PIPELINE} step. */
@@ -64,7 +66,23 @@ public record StepDefinition(
       String timeout,
       OnError onError,
       ForEachDefinition forEach) {
-    this(id, type, agent, with, needs, when, retry, timeout, onError, forEach, null);
+    this(id, type, agent, with, needs, when, retry, timeout, onError, forEach, null, null);
+  }
+
+  /** A step without a tool-calling loop. */
+  public StepDefinition(
+      String id,
+      StepType type,
+      String agent,
+      JsonNode with,
+      List<String> needs,
+      String when,
+      RetryDefinition retry,
+      String timeout,
+      OnError onError,
+      ForEachDefinition forEach,
+      String pipeline) {
+    this(id, type, agent, with, needs, when, retry, timeout, onError, forEach, pipeline, null);
   }
 
   /**

@@ -8,5 +8,14 @@ package dev.agenthub.run;
  * @param approved true to approve, false to reject
  * @param comment optional free text, recorded in the step output
  * @param decidedBy who decided (an API key name or user), optional
+ * @param callId the tool call decided, for a call of an agent loop that requires approval; {@code
+ *     null} for an approval step
  */
-public record ApprovalDecision(String stepId, boolean approved, String comment, String decidedBy) {}
+public record ApprovalDecision(
+    String stepId, boolean approved, String comment, String decidedBy, String callId) {
+
+  /** A decision on an approval step. */
+  public ApprovalDecision(String stepId, boolean approved, String comment, String decidedBy) {
+    this(stepId, approved, comment, decidedBy, null);
+  }
+}

@@ -96,5 +96,17 @@ public final class FailureTypes {
    */
   public static final String FOR_EACH_TOO_LARGE = "ForEachTooLarge";
 
+  /** An agent loop reached its {@code maxTurns} without a final answer. */
+  public static final String AGENT_MAX_TURNS = "AgentMaxTurns";
+
+  /**
+   * An agent loop's final answer did not match its {@code responseSchema}, also after being sent
+   * back to the model on every remaining turn.
+   */
+  public static final String AGENT_INVALID_OUTPUT = "AgentInvalidOutput";
+
+  /** An agent loop's conversation grew past its {@code maxTranscriptBytes}. */
+  public static final String AGENT_TRANSCRIPT_TOO_LARGE = "AgentTranscriptTooLarge";
+
   private FailureTypes() {}
 }

@@ -1,7 +1,9 @@
 package dev.agenthub.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agenthub.cost.UsageTotals;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A live view of a run, answered by the {@code progress} query.
@@ -12,6 +14,8 @@ import java.util.List;
  * @param steps every step in definition order
  * @param usage tokens and cost so far
  * @param failedStep id of the step that failed the run, or {@code null}
+ * @param agentLoops where each running agent loop is, by step id; empty (and left out of the JSON)
+ *     when none runs
  */
 public record RunProgress(
     String pipeline,
@@ -19,4 +23,26 @@ public record RunProgress(
     RunStatus status,
     List<StepProgress> steps,
     UsageTotals usage,
-    String failedStep) {}
+    String failedStep,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, AgentLoopStatus> agentLoops) {
+
+  public RunProgress {
+    agentLoops = agentLoops == null ? Map.of() : Map.copyOf(agentLoops);
+  }
+
+  /** A view without running agent loops. */
+  public RunProgress(
+      String pipeline,
+      String version,
+      RunStatus status,
+      List<StepProgress> steps,
+      UsageTotals usage,
+      String failedStep) {
+    this(pipeline, version, status, steps, usage, failedStep, Map.of());
+  }
+
+  /** This view, showing {@code loops} as the running agent loops. */
+  public RunProgress withAgentLoops(Map<String, AgentLoopStatus> loops) {
+    return new RunProgress(pipeline, version, status, steps, usage, failedStep, loops);
+  }
+}

@@ -74,6 +74,7 @@ public final class DevApplication extends ApiApplication<DevConfiguration> {
       environment.lifecycle().manage(new EmbeddedWorker(config, connection, telemetry));
     }
     environment.jersey().register(new DevFlakyResource());
+    environment.jersey().register(new DevSearchResource());
     environment
         .lifecycle()
         .addServerLifecycleListener(

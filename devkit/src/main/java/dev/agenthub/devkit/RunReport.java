@@ -36,6 +36,7 @@ final class RunReport {
     for (StepProgress step : steps) {
       if (step.status().isTerminal() && shown.add(step.id())) {
         out.println("  " + stepLine(step));
+        AgentLoopLines.of(step.output()).forEach(line -> out.println("      " + line));
       }
     }
   }

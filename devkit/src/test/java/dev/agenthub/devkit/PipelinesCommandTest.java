@@ -89,7 +89,7 @@ class PipelinesCommandTest {
   @Test
   void validate_ofTheExamples_succeeds() {
     assertThat(agenthub("pipelines", "validate", EXAMPLES.toString())).isEmpty();
-    assertThat(out().lines()).hasSize(6).allMatch(line -> line.startsWith("ok  "));
+    assertThat(out().lines()).hasSize(7).allMatch(line -> line.startsWith("ok  "));
   }
 
   @Test
@@ -199,8 +199,8 @@ class PipelinesCommandTest {
         .isEqualTo(
             "no pipeline named nope in "
                 + EXAMPLES
-                + " (known: approval-demo, digest-documents, flaky-http, research-brief,"
-                + " summarise-document, summarise-documents)"
+                + " (known: approval-demo, digest-documents, flaky-http, research-agent,"
+                + " research-brief, summarise-document, summarise-documents)"
                 + System.lineSeparator());
   }
 }

@@ -143,6 +143,39 @@ class ApiIT {
   }
 
   @Test
+  void toolCallRequiringApproval_showsInTheRunView_andIsRejectedThroughTheStepRoute() {
+    Reply started =
+        api.post(
+            "/api/v1/pipelines/tool-approval/runs",
+            OPERATOR,
+            "{\"input\": {\"subject\": \"launch\"}}");
+    assertThat(started.status()).isEqualTo(201);
+    String self = "/api/v1/runs/" + started.body().path("workflowId").asText();
+
+    JsonNode waiting =
+        api.await(self, run -> run.at("/agentLoops/research/waitingApprovals").size() == 1, WAIT);
+    JsonNode loop = waiting.at("/agentLoops/research");
+    assertThat(loop.path("turn").asInt()).isEqualTo(1);
+    assertThat(loop.path("maxTurns").asInt()).isEqualTo(3);
+    assertThat(loop.at("/pendingToolCalls/0/name").asText()).isEqualTo("publish");
+    String callId = loop.at("/waitingApprovals/0").asText();
+    Reply notACall =
+        api.post(self + "/steps/research/approve", OPERATOR, "{\"callId\": \"call_none\"}");
+    assertThat(notACall.status()).isEqualTo(409);
+
+    Reply rejected =
+        api.post(
+            self + "/steps/research/reject",
+            OPERATOR,
+            "{\"comment\": \"not yet\", \"callId\": \"" + callId + "\"}");
+    assertThat(rejected.status()).isEqualTo(202);
+
+    JsonNode done = api.await(self, run -> run.path("status").asText().equals("succeeded"), WAIT);
+    assertThat(done.at("/output/calls/0/status").asText()).isEqualTo("rejected");
+    assertThat(done.has("agentLoops")).isFalse();
+  }
+
+  @Test
   void sameIdempotencyKey_concurrently_startsOneWorkflow() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

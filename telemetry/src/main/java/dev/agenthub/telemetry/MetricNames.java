@@ -39,6 +39,12 @@ public final class MetricNames {
   public static final String PRICING_UNKNOWN_MODEL = "agenthub_pricing_unknown_model";
 
   /** API requests: {@code http_server_requests_seconds{method,route,status}}. */
+  /** Counter: tool calls of agent loops, by pipeline, step, tool and status. */
+  public static final String TOOL_CALLS = "agenthub_agent_tool_calls";
+
+  /** Histogram: model turns an agent loop took, by pipeline and step. */
+  public static final String AGENT_LOOP_TURNS = "agenthub_agent_loop_turns";
+
   public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
   /** GenAI semantic convention: tokens per call ({@code gen_ai_client_token_usage}). */
@@ -55,6 +61,7 @@ public final class MetricNames {
   public static final String MODEL = "model";
   public static final String STATUS = "status";
   public static final String TOKEN_TYPE = "token_type";
+  public static final String TOOL = "tool";
 
   public static final String GEN_AI_OPERATION_NAME = "gen_ai.operation.name";
   public static final String GEN_AI_PROVIDER_NAME = "gen_ai.provider.name";
@@ -63,23 +70,28 @@ public final class MetricNames {
 
   /** The only label keys {@code agenthub_*} meters keep (Temporal's scope adds its own). */
   public static final Set<String> AGENTHUB_LABELS =
-      Set.of(PIPELINE, STEP, AGENT, MODEL, STATUS, TOKEN_TYPE);
+      Set.of(PIPELINE, STEP, AGENT, MODEL, STATUS, TOKEN_TYPE, TOOL);
 
   /**
    * The HELP text of each of our meters, by meter name: meters reported through Temporal's metrics
    * scope cannot carry one, so the registry adds it ({@link Metrics#newRegistry()}).
    */
   public static final Map<String, String> DESCRIPTIONS =
-      Map.of(
-          RUNS_STARTED, "Pipeline runs the interpreter started.",
-          RUNS_COMPLETED, "Pipeline runs that closed, by status.",
-          RUN_DURATION, "Wall time of pipeline runs, from start to close.",
-          STEP_DURATION, "Wall time of pipeline steps, by step, agent and status.",
-          STEP_RETRIES, "Attempts of steps after their first.",
-          AGENT_COST, "Spend of agent calls in US dollars, from the run's price snapshot.",
-          AGENT_TOKENS, "Tokens of agent calls, by token type.",
-          BUDGET_EXCEEDED, "Pipeline runs stopped because their next step could exceed the budget.",
-          PRICING_UNKNOWN_MODEL, "Agent calls whose model has no price in the table.");
+      Map.ofEntries(
+          Map.entry(RUNS_STARTED, "Pipeline runs the interpreter started."),
+          Map.entry(RUNS_COMPLETED, "Pipeline runs that closed, by status."),
+          Map.entry(RUN_DURATION, "Wall time of pipeline runs, from start to close."),
+          Map.entry(STEP_DURATION, "Wall time of pipeline steps, by step, agent and status."),
+          Map.entry(STEP_RETRIES, "Attempts of steps after their first."),
+          Map.entry(
+              AGENT_COST, "Spend of agent calls in US dollars, from the run's price snapshot."),
+          Map.entry(AGENT_TOKENS, "Tokens of agent calls, by token type."),
+          Map.entry(
+              BUDGET_EXCEEDED,
+              "Pipeline runs stopped because their next step could exceed the budget."),
+          Map.entry(PRICING_UNKNOWN_MODEL, "Agent calls whose model has no price in the table."),
+          Map.entry(TOOL_CALLS, "Tool calls of agent loops, by tool and status."),
+          Map.entry(AGENT_LOOP_TURNS, "Model turns an agent loop took until it ended."));
 
   /** {@code status} values of {@link #RUNS_COMPLETED}. */
   public static final String SUCCEEDED = "succeeded";

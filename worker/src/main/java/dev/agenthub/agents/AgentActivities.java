@@ -158,7 +158,7 @@ public final class AgentActivities implements DynamicActivity {
       long started = System.nanoTime();
       AgentResult result;
       try (HeartbeatTicker.Ticking ticking = heartbeats.start(context, control)) {
-        result = agent.run(call).withAttempt(attempt);
+        result = ToolSpans.run(openTelemetry, request, () -> agent.run(call)).withAttempt(attempt);
       }
       checkOutputSize(result);
       metrics.completed(

@@ -120,6 +120,19 @@ public final class AgentMetrics {
     costAndTokens(pipeline, agent, model, usage);
   }
 
+  /**
+   * Records the model turns one agent loop took (a histogram: the workflow's metrics scope cannot
+   * report one). The interpreter calls it only while not replaying.
+   */
+  public void agentLoopEnded(String pipeline, String step, int turns) {
+    DistributionSummary.builder(MetricNames.AGENT_LOOP_TURNS)
+        .description(MetricNames.DESCRIPTIONS.get(MetricNames.AGENT_LOOP_TURNS))
+        .tags(PIPELINE, pipeline, MetricNames.STEP, step)
+        .serviceLevelObjectives(1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50)
+        .register(registry)
+        .record(turns);
+  }
+
   private static boolean consumed(Usage usage) {
     return usage.costUsd() > 0 || usage.inputTokens() > 0 || usage.outputTokens() > 0;
   }

@@ -14,10 +14,16 @@ import java.util.Map;
 final class ApprovalDecisions {
 
   private final Map<String, ApprovalDecision> taken = new HashMap<>();
+  private final ToolApprovals tools = new ToolApprovals(taken);
 
   /** The decisions taken so far, by step id; {@link StepExecutor} awaits its step's entry. */
   Map<String, ApprovalDecision> taken() {
     return taken;
+  }
+
+  /** The tool calls of agent loops that wait for a decision, sharing these decisions. */
+  ToolApprovals tools() {
+    return tools;
   }
 
   /**
@@ -28,6 +34,10 @@ final class ApprovalDecisions {
   void check(RunState state, ApprovalDecision decision) {
     if (decision == null || decision.stepId() == null) {
       throw refused(FailureTypes.STEP_NOT_WAITING, "a decision must name its step");
+    }
+    if (decision.callId() != null) {
+      checkToolCall(decision);
+      return;
     }
     String id = decision.stepId();
     StepProgress step = state == null ? null : state.step(id);
@@ -55,13 +65,35 @@ final class ApprovalDecisions {
     }
   }
 
+  private void checkToolCall(ApprovalDecision decision) {
+    String key = ToolApprovals.key(decision.stepId(), decision.callId());
+    ApprovalDecision earlier = taken.get(key);
+    if (earlier != null) {
+      throw refused(
+          FailureTypes.DECISION_CONFLICT,
+          "tool call "
+              + key
+              + " was already "
+              + (earlier.approved() ? "approved" : "rejected")
+              + (earlier.decidedBy() == null ? "" : " by " + earlier.decidedBy()));
+    }
+    if (!tools.isWaiting(decision.stepId(), decision.callId())) {
+      throw refused(
+          FailureTypes.STEP_NOT_WAITING, "tool call " + key + " is not waiting for approval");
+    }
+  }
+
   /**
    * Takes {@code decision} if {@link #check} allows it: the update's handler, which checks again
    * because several updates may pass the validator before the first handler runs.
    */
   ApprovalDecision take(RunState state, ApprovalDecision decision) {
     check(state, decision);
-    taken.put(decision.stepId(), decision);
+    taken.put(
+        decision.callId() == null
+            ? decision.stepId()
+            : ToolApprovals.key(decision.stepId(), decision.callId()),
+        decision);
     return decision;
   }
 
@@ -70,7 +102,10 @@ final class ApprovalDecisions {
    * settled is kept unless one was kept before; anything else is ignored.
    */
   boolean takeSignalled(RunState state, ApprovalDecision decision) {
-    if (state == null || decision == null || decision.stepId() == null) {
+    if (state == null
+        || decision == null
+        || decision.stepId() == null
+        || decision.callId() != null) {
       return false;
     }
     StepProgress step = state.step(decision.stepId());

@@ -14,6 +14,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -53,6 +54,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   static final String TIMED_OUT_MEMO_CHANGE = "timed-out-memo";
 
   private final ApprovalDecisions decisions = new ApprovalDecisions();
+  private final AgentLoopProgress loopProgress = new AgentLoopProgress(decisions.tools());
   private final ReportedUsage reportedUsage;
   private RunState state;
   private RunMetrics metrics;
@@ -110,6 +112,23 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     // Built-in agents plus the declarations snapshotted when the run started (none for runs
     // recorded before agents could be declared, which therefore schedule exactly as before).
     AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
+    AgentLoop loop =
+        new AgentLoop(
+            state,
+            agents,
+            budget,
+            new ToolCallRunner(
+                state,
+                agents,
+                decisions.tools(),
+                pipeline.name(),
+                info.getWorkflowId(),
+                reportedUsage),
+            loopProgress,
+            metrics,
+            pipeline.name(),
+            info.getWorkflowId(),
+            reportedUsage);
     StepExecutor executor =
         new StepExecutor(
             state,
@@ -121,7 +140,8 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             new ChildPipelines(
                 input,
                 info.getWorkflowId(),
-                () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd())));
+                () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd())),
+            loop);
 
     RunDeadline deadline = startDeadline(pipeline);
     StepScheduler scheduler =
@@ -273,7 +293,21 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
 
   @Override
   public RunProgress progress() {
-    return state == null ? null : state.progress();
+    if (state == null) {
+      return null;
+    }
+    RunProgress progress = state.progress();
+    Map<String, AgentLoopStatus> loops = new LinkedHashMap<>();
+    progress
+        .steps()
+        .forEach(
+            step -> {
+              AgentLoopStatus loop = loopProgress.of(step.id());
+              if (loop != null) {
+                loops.put(step.id(), loop);
+              }
+            });
+    return loops.isEmpty() ? progress : progress.withAgentLoops(loops);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static dev.agenthub.telemetry.MetricNames.AGENT;
 import static dev.agenthub.telemetry.MetricNames.PIPELINE;
 import static dev.agenthub.telemetry.MetricNames.STATUS;
 import static dev.agenthub.telemetry.MetricNames.STEP;
+import static dev.agenthub.telemetry.MetricNames.TOOL;
 
 import com.uber.m3.tally.Scope;
 import dev.agenthub.telemetry.MetricNames;
@@ -48,6 +49,14 @@ final class RunMetrics {
     if (attempts > 1) {
       tagged.counter(MetricNames.STEP_RETRIES).inc(attempts - 1L);
     }
+  }
+
+  /** Counts a settled tool call of an agent loop (tool names come from the definition). */
+  void toolCallSettled(String step, String tool, String status) {
+    scope
+        .tagged(Map.of(STEP, step, TOOL, tool, STATUS, status))
+        .counter(MetricNames.TOOL_CALLS)
+        .inc(1);
   }
 
   void budgetExceeded() {

@@ -11,6 +11,7 @@ import dev.agenthub.dsl.expr.ExpressionLimits;
 import dev.agenthub.dsl.expr.Templates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,13 @@ final class RunState {
   /** {@link #render(JsonNode)} for one element of a {@code forEach} step (null: none). */
   JsonNode render(JsonNode value, ForEachElement element) {
     return Templates.render(value, variables(element), limits);
+  }
+
+  /** {@link #render(JsonNode)}, with one more variable (a tool call's {@code args}). */
+  JsonNode render(JsonNode value, String name, JsonNode extra) {
+    Map<String, JsonNode> variables = new HashMap<>(variables());
+    variables.put(name, extra);
+    return Templates.render(value, variables, limits);
   }
 
   /** The boolean value of {@code condition} over the variables now. */

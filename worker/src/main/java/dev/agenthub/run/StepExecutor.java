@@ -43,6 +43,7 @@ final class StepExecutor {
   private final String workflowId;
   private final ReportedUsage reportedUsage;
   private final ChildPipelines children;
+  private final AgentLoop loops;
 
   StepExecutor(
       RunState state,
@@ -51,9 +52,11 @@ final class StepExecutor {
       String pipeline,
       String workflowId,
       ReportedUsage reportedUsage,
-      ChildPipelines children) {
+      ChildPipelines children,
+      AgentLoop loops) {
     this.reportedUsage = reportedUsage;
     this.children = children;
+    this.loops = loops;
     this.state = state;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -72,7 +75,10 @@ final class StepExecutor {
   StepOutcome execute(StepDefinition step, ForEachElement element) {
     try {
       return switch (step.type()) {
-        case AGENT -> runAgent(step, element);
+        case AGENT ->
+            step.loop() != null
+                ? loops.run(step, arguments(step, element))
+                : runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
         case SLEEP -> sleep(step, element);
         case PIPELINE -> children.run(step, element, arguments(step, element));

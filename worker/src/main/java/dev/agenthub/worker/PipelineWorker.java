@@ -9,6 +9,7 @@ import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.alerts.AlertNotificationWorkflowImpl;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.cost.Usage;
 import dev.agenthub.dsl.expr.CelExpressions;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.PipelineWorkflowImpl;
@@ -89,7 +90,17 @@ public final class PipelineWorker implements AutoCloseable {
             telemetry.openTelemetry(),
             agents.getMaxOutputBytes()),
         telemetry.workerInterceptors(),
-        metrics::reported);
+        new ReportedUsage() {
+          @Override
+          public void record(String pipeline, String agent, Usage usage) {
+            metrics.reported(pipeline, agent, usage);
+          }
+
+          @Override
+          public void agentLoopEnded(String pipeline, String step, int turns) {
+            metrics.agentLoopEnded(pipeline, step, turns);
+          }
+        });
   }
 
   /**

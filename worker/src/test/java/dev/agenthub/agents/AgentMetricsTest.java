@@ -191,4 +191,19 @@ class AgentMetricsTest {
   private static PriceTable prices() {
     return PriceTable.loadDefault();
   }
+
+  @Test
+  void agentLoopEnded_recordsTheTurnsAsAHistogramByPipelineAndStep() {
+    metrics.agentLoopEnded("research-agent", "research", 2);
+    metrics.agentLoopEnded("research-agent", "research", 5);
+
+    var turns =
+        registry
+            .get(MetricNames.AGENT_LOOP_TURNS)
+            .tags(MetricNames.PIPELINE, "research-agent", MetricNames.STEP, "research")
+            .summary();
+    assertThat(turns.count()).isEqualTo(2);
+    assertThat(turns.totalAmount()).isEqualTo(7);
+    assertThat(turns.takeSnapshot().histogramCounts()).isNotEmpty();
+  }
 }

@@ -8,8 +8,15 @@ import static dev.agenthub.run.TestPipelines.sleep;
 import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentDeclaration;
+import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.BuiltInAgents;
+import dev.agenthub.cost.PriceSnapshot;
+import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.testing.Poll;
 import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
@@ -22,6 +29,7 @@ import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -409,6 +417,80 @@ class HistoryRecording {
       assertThatThrownBy(() -> workflow.run(input)).isInstanceOf(WorkflowFailedException.class);
 
       Files.writeString(HISTORIES.resolve(file), client.fetchHistory(id).toJson(true));
+    }
+  }
+
+  /**
+   * {@code pipeline-v7-agent-loop.json}: version 1 of {@code agent-loop}. An llm step with tools
+   * runs its loop on the simulated provider under a budget: turn 1 asks for both tools in parallel,
+   * one of which requires approval and is approved through the {@code decideApproval} update
+   * (addressed by call id); turn 2 answers in the response schema.
+   */
+  @Test
+  void record_pipelineV7AgentLoopHistory() throws Exception {
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            """
+            name: agent-loop
+            budget: {maxCostUsd: 0.5}
+            steps:
+              - id: research
+                agent: llm
+                with: {provider: simulated, model: sim-small, prompt: "Research ${{ input.topic }}"}
+                maxTurns: 3
+                responseSchema: {type: object, required: [summary]}
+                tools:
+                  - name: shape
+                    agent: transform
+                    with: {expression: "{'topic': args.topic}"}
+                    arguments: {type: object, properties: {topic: {type: string}}}
+                  - name: publish
+                    agent: transform
+                    with: {expression: "{'published': args.text}"}
+                    arguments: {type: object, properties: {text: {type: string}}}
+                    requireApproval: true
+            """,
+            "agent-loop.yml",
+            AgentCatalog.builtIn());
+    AgentsConfiguration agents = new AgentsConfiguration();
+    agents.setLlm(
+        new AgentsConfiguration.Llm(
+            null, null, new AgentsConfiguration.Simulated(Duration.ZERO), null));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new AgentActivities(BuiltInAgents.create(agents, PriceTable.loadDefault())));
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "agent-loop-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+      WorkflowClient.start(
+          workflow::run,
+          PipelineRunInput.of(pipeline, json("{\"topic\": \"durable agents\"}"))
+              .withPrices(
+                  PriceSnapshot.of(PriceTable.loadDefault(), pipeline, LocalDate.of(2026, 1, 1))));
+      Poll.untilTrue(
+          "the publish call to wait for approval",
+          Duration.ofSeconds(20),
+          () ->
+              workflow.progress() != null
+                  && workflow.progress().agentLoops().containsKey("research")
+                  && !workflow
+                      .progress()
+                      .agentLoops()
+                      .get("research")
+                      .waitingApprovals()
+                      .isEmpty());
+      String callId = workflow.progress().agentLoops().get("research").waitingApprovals().get(0);
+      workflow.decideApproval(new ApprovalDecision("research", true, "go", "alice", callId));
+      WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-agent-loop.json"), client.fetchHistory(id).toJson(true));
     }
   }
 }

@@ -72,11 +72,6 @@ final class InterpreterFixture implements AutoCloseable {
     return (ApplicationFailure) failed.getCause();
   }
 
-  /** The recorded history of workflow {@code id}. */
-  io.temporal.common.WorkflowExecutionHistory history(String id) {
-    return env.getWorkflowClient().fetchHistory(id);
-  }
-
   /** The status of workflow {@code id}, or null while it does not exist. */
   io.temporal.api.enums.v1.WorkflowExecutionStatus describe(String id) {
     try {

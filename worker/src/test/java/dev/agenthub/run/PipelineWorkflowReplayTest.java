@@ -127,6 +127,18 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * An agent loop (version 1 of {@code agent-loop}) under a budget: a model turn asks for two tool
+   * calls run in parallel, one approved through the {@code decideApproval} update by call id; the
+   * next turn answers in the response schema. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7AgentLoopHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-agent-loop.json");
+
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run closed by its pipeline timeout under version 1 of {@code timed-out-memo}: a step
    * succeeds, a durable sleep is cancelled by the 2 s timeout, and the run writes the {@code
    * outcome: timed_out} memo (a properties-modified event) before it fails {@code RunTimedOut}. The

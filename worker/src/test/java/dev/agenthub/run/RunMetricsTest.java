@@ -11,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.agenthub.dsl.AgentLoopDefinition;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.StepDefinition;
+import dev.agenthub.dsl.StepType;
+import dev.agenthub.dsl.ToolDefinition;
 import dev.agenthub.telemetry.Metrics;
 import dev.agenthub.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -108,6 +112,52 @@ class RunMetricsTest {
         definition.budget(),
         definition.timeout(),
         definition.output());
+  }
+
+  @Test
+  void agentLoop_countsToolCallsByToolAndStatus_withoutCallIds() {
+    WorkflowClient client = start(0);
+    StepDefinition loop =
+        new StepDefinition(
+            "research",
+            StepType.AGENT,
+            "llm",
+            json("{\"prompt\": \"hi\"}"),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new AgentLoopDefinition(
+                List.of(
+                    new ToolDefinition(
+                        "lookup",
+                        null,
+                        "echo",
+                        null,
+                        json("{\"type\": \"object\"}"),
+                        false,
+                        null,
+                        null)),
+                AgentLoopDefinition.DEFAULT_MAX_TURNS,
+                null,
+                null,
+                null,
+                AgentLoopDefinition.DEFAULT_MAX_TRANSCRIPT_BYTES));
+
+    run(client, "loop-run", namedPipeline("looping", pipeline(loop)));
+
+    String scrape =
+        awaitScrape(s -> value(s, "agenthub_agent_tool_calls_total", "tool=\"lookup\"") >= 1);
+    assertThat(
+            value(
+                scrape,
+                "agenthub_agent_tool_calls_total",
+                "pipeline=\"looping\",status=\"succeeded\",step=\"research\",tool=\"lookup\""))
+        .isEqualTo(1);
+    assertThat(scrape).doesNotContain("call_1");
   }
 
   @Test

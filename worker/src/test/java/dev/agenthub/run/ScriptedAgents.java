@@ -65,7 +65,7 @@ final class ScriptedAgents implements DynamicActivity {
       case "llm":
         sleep(with.path("millis").asLong());
         return new AgentResult(
-            JsonNodeFactory.instance.objectNode().put("text", "ok"),
+            llmOutput(with),
             new Usage(
                 with.path("model").asText("sim-small"),
                 10,
@@ -91,5 +91,27 @@ final class ScriptedAgents implements DynamicActivity {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * "ok", or for an agent loop's first turn (tools offered, no tool result yet) a call of its first
+   * tool with no arguments.
+   */
+  private static JsonNode llmOutput(JsonNode with) {
+    var output = JsonNodeFactory.instance.objectNode().put("text", "ok");
+    boolean answered = false;
+    for (JsonNode message : with.path("messages")) {
+      answered |= "tool".equals(message.path("role").asText());
+    }
+    if (with.path("tools").size() > 0 && !answered) {
+      output.putNull("text");
+      output
+          .putArray("toolCalls")
+          .addObject()
+          .put("id", "call_1")
+          .put("name", with.path("tools").get(0).path("function").path("name").asText())
+          .put("arguments", "{}");
+    }
+    return output;
   }
 }

@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
+import dev.agenthub.run.AgentLoopStatus;
 import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.run.StepError;
@@ -18,6 +19,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TerminatedFailure;
 import io.temporal.failure.TimeoutFailure;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -130,7 +132,8 @@ final class RunDescriber {
         RunFamily.parentOf(execution),
         RunFamily.startsChildren(outcome.steps())
             ? RunFamily.childrenOf(client, execution.getExecution())
-            : List.of());
+            : List.of(),
+        outcome.agentLoops());
   }
 
   /**
@@ -172,7 +175,7 @@ final class RunDescriber {
     List<StepView> steps =
         RunningSteps.merge(
             progress.steps(), execution.getRawDescription().getPendingActivitiesList());
-    return new Outcome(steps, progress.usage(), null, null);
+    return new Outcome(steps, progress.usage(), null, null, progress.agentLoops());
   }
 
   private static Outcome succeeded(PipelineRunResult result) {
@@ -240,7 +243,15 @@ final class RunDescriber {
   }
 
   private record Outcome(
-      List<StepView> steps, UsageTotals usage, JsonNode output, RunFailure failure) {
+      List<StepView> steps,
+      UsageTotals usage,
+      JsonNode output,
+      RunFailure failure,
+      Map<String, AgentLoopStatus> agentLoops) {
+
+    Outcome(List<StepView> steps, UsageTotals usage, JsonNode output, RunFailure failure) {
+      this(steps, usage, output, failure, Map.of());
+    }
 
     static Outcome of(RunProgress progress, RunFailure failure) {
       return progress == null

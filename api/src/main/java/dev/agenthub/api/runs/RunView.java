@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.cost.UsageTotals;
+import dev.agenthub.run.AgentLoopStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run in detail.
@@ -32,6 +34,8 @@ import java.util.List;
  *     (left out of the JSON)
  * @param children the runs this one's {@code pipeline:} steps started, in the order they started;
  *     left out of the JSON when none
+ * @param agentLoops where each running agent loop is (turn, pending tool calls, waiting approvals),
+ *     by step id; left out of the JSON when none
  */
 public record RunView(
     String workflowId,
@@ -51,14 +55,16 @@ public record RunView(
     @JsonIgnore String traceId,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingStep> waiting,
     @JsonInclude(JsonInclude.Include.NON_NULL) String parent,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> children) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> children,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, AgentLoopStatus> agentLoops) {
 
   public RunView {
     waiting = waiting == null ? List.of() : List.copyOf(waiting);
     children = children == null ? List.of() : List.copyOf(children);
+    agentLoops = agentLoops == null ? Map.of() : Map.copyOf(agentLoops);
   }
 
-  /** A run that is neither a child nor a parent. */
+  /** A run that is neither a child nor a parent, without running agent loops. */
   public RunView(
       String workflowId,
       String runId,
@@ -94,7 +100,8 @@ public record RunView(
         traceId,
         waiting,
         null,
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   public RunView withLinks(Links newLinks) {
@@ -116,6 +123,7 @@ public record RunView(
         traceId,
         waiting,
         parent,
-        children);
+        children,
+        agentLoops);
   }
 }

@@ -179,8 +179,10 @@ public final class RunsResource {
   private Response decide(
       String id, String step, boolean approved, DecisionRequest request, SecurityContext security) {
     String comment = request == null ? null : request.comment();
+    String callId = request == null ? null : request.callId();
     String runId =
-        runs.decide(checkedId(id), new ApprovalDecision(step, approved, comment, caller(security)));
+        runs.decide(
+            checkedId(id), new ApprovalDecision(step, approved, comment, caller(security), callId));
     return accepted(id, runId, approved ? "approve" : "reject", step);
   }
 

@@ -276,10 +276,12 @@ public final class TemporalRunService implements RunService {
     if (progress.isPresent() && step.isEmpty()) {
       throw new RunServiceException.StepNotFound(workflowId, decision.stepId());
     }
+    // A tool call of an agent loop waits while its step runs; the run's validator checks the call.
+    boolean toolCall = decision.callId() != null;
     if (!running
         || step.isEmpty()
-        || !"approval".equals(step.get().kind())
-        || step.get().status() != StepStatus.WAITING_APPROVAL) {
+        || (!toolCall && !"approval".equals(step.get().kind()))
+        || step.get().status() != (toolCall ? StepStatus.RUNNING : StepStatus.WAITING_APPROVAL)) {
       throw RunServiceException.StepNotWaiting.inStatus(
           workflowId, decision.stepId(), step.map(s -> s.status().wireName()).orElse("unknown"));
     }

@@ -25,14 +25,16 @@ import java.util.stream.LongStream;
  * Compiles and evaluates the CEL expressions of pipelines ({@code when}, templates, {@code output},
  * the {@code transform} agent), with CEL's string and math extensions. Evaluation is pure: no
  * clocks, randomness or I/O, so workflow code may call it. Variables are {@code input}, {@code
- * steps}, {@code run} and {@code vars}, all dynamic, and in a {@code forEach} step's expressions
- * {@code item} and {@code index} (see {@link ElementReferences}).
+ * steps}, {@code run}, {@code vars} and {@code args} (a tool call's arguments), all dynamic, and in
+ * a {@code forEach} step's expressions {@code item} and {@code index} (see {@link
+ * ElementReferences}).
  */
 public final class CelExpressions {
 
   /** The variables an expression may read. */
   public static final Set<String> VARIABLES =
-      Set.of("input", "steps", "run", "vars", ElementReferences.ITEM, ElementReferences.INDEX);
+      Set.of(
+          "input", "steps", "run", "vars", "args", ElementReferences.ITEM, ElementReferences.INDEX);
 
   /** Compiled programs by expression; the expressions of the deployed definitions, mostly. */
   private static final int MAX_CACHED_PROGRAMS = 10_000;

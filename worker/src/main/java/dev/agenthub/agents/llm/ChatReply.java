@@ -1,5 +1,8 @@
 package dev.agenthub.agents.llm;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 /**
  * A chat completion.
  *
@@ -10,6 +13,8 @@ package dev.agenthub.agents.llm;
  * @param finishReason why generation stopped ({@code stop}, {@code length}, ...)
  * @param inputTokens prompt tokens
  * @param outputTokens completion tokens
+ * @param toolCalls the tools the model asks to call, in OpenAI's form ({@code id}, {@code
+ *     function.name}, {@code function.arguments}); empty for an answer
  */
 record ChatReply(
     String text,
@@ -17,4 +22,24 @@ record ChatReply(
     String requestedModel,
     String finishReason,
     long inputTokens,
-    long outputTokens) {}
+    long outputTokens,
+    ArrayNode toolCalls) {
+
+  /** An answer without tool calls. */
+  ChatReply(
+      String text,
+      String model,
+      String requestedModel,
+      String finishReason,
+      long inputTokens,
+      long outputTokens) {
+    this(
+        text,
+        model,
+        requestedModel,
+        finishReason,
+        inputTokens,
+        outputTokens,
+        JsonNodeFactory.instance.arrayNode());
+  }
+}

@@ -18,11 +18,24 @@ import java.util.Set;
  * @param temperature sampling temperature, or {@code null}
  * @param maxTokens completion token limit: the step's {@code max_tokens}, else {@link
  *     TokenEstimates#DEFAULT_MAX_OUTPUT_TOKENS}
+ * @param tools the OpenAI {@code tools} the model may call (an agent loop's turn), or {@code null}
+ * @param toolChoice the OpenAI {@code tool_choice}, or {@code null}
+ * @param parallelToolCalls the OpenAI {@code parallel_tool_calls}, or {@code null}
+ * @param responseFormat the OpenAI {@code response_format}, or {@code null}
  */
 record ChatRequest(
-    String provider, String model, ArrayNode messages, Double temperature, long maxTokens) {
+    String provider,
+    String model,
+    ArrayNode messages,
+    Double temperature,
+    long maxTokens,
+    ArrayNode tools,
+    JsonNode toolChoice,
+    Boolean parallelToolCalls,
+    JsonNode responseFormat) {
 
-  private static final Set<String> ROLES = Set.of("system", "user", "assistant", "developer");
+  private static final Set<String> ROLES =
+      Set.of("system", "user", "assistant", "developer", "tool");
 
   /** Parses the arguments: {@code prompt} or {@code messages}, and optional settings. */
   static ChatRequest parse(JsonNode args) throws AgentException {
@@ -39,11 +52,15 @@ record ChatRequest(
       for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
         JsonNode m = it.next();
         String role = m.path("role").asText("");
-        if (!ROLES.contains(role) || !m.hasNonNull("content")) {
+        boolean callsTools = "assistant".equals(role) && m.path("tool_calls").isArray();
+        if (!ROLES.contains(role) || (!m.hasNonNull("content") && !callsTools)) {
           throw AgentException.configError(
               "each of `messages` needs a role (one of " + ROLES + ") and a content");
         }
-        messages.add(message(role, text(m.get("content"))));
+        if ("tool".equals(role) && !m.path("tool_call_id").isTextual()) {
+          throw AgentException.configError("a `tool` message needs its tool_call_id");
+        }
+        messages.add(copy(m, role));
       }
     }
     JsonNode prompt = args.get("prompt");
@@ -58,14 +75,51 @@ record ChatRequest(
         optionalText(args, "model"),
         messages,
         temperature(args),
-        maxTokens(args));
+        maxTokens(args),
+        args.path("tools").isArray() ? (ArrayNode) args.get("tools") : null,
+        present(args.get("tool_choice")),
+        args.path("parallel_tool_calls").isBoolean()
+            ? args.get("parallel_tool_calls").booleanValue()
+            : null,
+        present(args.get("response_format")));
+  }
+
+  /** Whether the model is offered tools: a turn of an agent loop. */
+  boolean offersTools() {
+    return tools != null && !tools.isEmpty();
+  }
+
+  private static JsonNode present(JsonNode value) {
+    return value == null || value.isNull() ? null : value;
+  }
+
+  /** A message as the protocol has it: content as text, tool calls and call ids kept. */
+  private static ObjectNode copy(JsonNode m, String role) {
+    ObjectNode copy = HttpBodies.JSON.createObjectNode().put("role", role);
+    if (m.hasNonNull("content")) {
+      copy.put("content", text(m.get("content")));
+    } else {
+      copy.putNull("content");
+    }
+    if (m.has("tool_calls")) {
+      copy.set("tool_calls", m.get("tool_calls"));
+    }
+    if (m.has("tool_call_id")) {
+      copy.set("tool_call_id", m.get("tool_call_id"));
+    }
+    return copy;
   }
 
   /** The messages as one text, for hashing and token estimates. */
   String transcript() {
     StringBuilder text = new StringBuilder();
     messages.forEach(
-        m -> text.append(m.get("role").asText()).append(": ").append(m.get("content").asText()));
+        m -> {
+          text.append(m.get("role").asText()).append(": ").append(m.path("content").asText(""));
+          if (m.has("tool_calls")) {
+            text.append(m.get("tool_calls"));
+          }
+        });
     return text.toString();
   }
 

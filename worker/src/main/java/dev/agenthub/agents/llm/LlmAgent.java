@@ -32,7 +32,9 @@ import okhttp3.OkHttpClient;
  * The {@code llm} agent: one chat completion from an OpenAI-compatible provider or the simulated
  * one. Arguments: {@code prompt} or {@code messages}, and optionally {@code system}, {@code model},
  * {@code temperature}, {@code max_tokens}, {@code provider}, {@code latency} (simulated only).
- * Output: {@code {text, model, finishReason}}; usage is priced on the day of the call.
+ * Output: {@code {text, model, finishReason}}; usage is priced on the day of the call. A turn of an
+ * agent loop also passes {@code tools}, {@code tool_choice}, {@code parallel_tool_calls} and {@code
+ * response_format} (OpenAI's protocol) and gets {@code toolCalls: [{id, name, arguments}]}.
  *
  * <p>Each call is a {@code chat {model}} client span with the OpenTelemetry GenAI attributes (no
  * prompt or completion content); the provider's HTTP request is its child.
@@ -152,6 +154,9 @@ public final class LlmAgent implements Agent {
             .put("text", reply.text())
             .put("model", reply.model())
             .put("finishReason", reply.finishReason());
+    if (request.offersTools()) {
+      output.set("toolCalls", ToolCalls.of(reply.toolCalls()));
+    }
     LocalDate today = LocalDate.now(clock);
     String priced =
         prices.priceFor(reply.model(), today).isPresent() ? reply.model() : reply.requestedModel();

@@ -1,6 +1,7 @@
 package dev.agenthub.agents.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agenthub.agents.AgentCall;
 import dev.agenthub.agents.AgentException;
@@ -69,6 +70,18 @@ final class OpenAiChatClient implements ChatBackend {
       body.put("temperature", chat.temperature());
     }
     body.put("max_tokens", chat.maxTokens());
+    if (chat.offersTools()) {
+      body.set("tools", chat.tools());
+      if (chat.toolChoice() != null) {
+        body.set("tool_choice", chat.toolChoice());
+      }
+      if (chat.parallelToolCalls() != null) {
+        body.put("parallel_tool_calls", chat.parallelToolCalls());
+      }
+    }
+    if (chat.responseFormat() != null) {
+      body.set("response_format", chat.responseFormat());
+    }
     Request.Builder request = new Request.Builder().url(endpoint());
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
@@ -140,7 +153,9 @@ final class OpenAiChatClient implements ChatBackend {
       throws AgentException {
     JsonNode choice = response.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
-    if (!content.isTextual()) {
+    JsonNode toolCalls = choice.path("message").path("tool_calls");
+    boolean callsTools = chat.offersTools() && toolCalls.isArray() && !toolCalls.isEmpty();
+    if (!content.isTextual() && !callsTools) {
       throw AgentException.remoteError(
           "provider \"" + name + "\" answered without choices[0].message.content");
     }
@@ -152,13 +167,14 @@ final class OpenAiChatClient implements ChatBackend {
     long output =
         usage.path("completion_tokens").canConvertToLong()
             ? usage.path("completion_tokens").asLong()
-            : TokenEstimates.tokens(content.textValue());
+            : TokenEstimates.tokens(content.asText("") + toolCalls);
     return new ChatReply(
-        content.textValue(),
+        content.isTextual() ? content.textValue() : null,
         response.path("model").asText(requestedModel),
         requestedModel,
         choice.path("finish_reason").asText(null),
         input,
-        output);
+        output,
+        callsTools ? (ArrayNode) toolCalls : HttpBodies.JSON.createArrayNode());
   }
 }

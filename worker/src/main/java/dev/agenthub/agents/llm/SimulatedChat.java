@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The {@code simulated} provider: no network and no cost beyond the price table's {@code sim-*}
  * rates. The same model and messages always give the same text; token counts follow the text
- * lengths. Each call takes the configured latency, heartbeating every second.
+ * lengths. Each call takes the configured latency, heartbeating every second. Offered tools, it
+ * calls them as {@link SimulatedToolUse} describes.
  */
 final class SimulatedChat implements ChatBackend {
 
@@ -72,6 +73,9 @@ final class SimulatedChat implements ChatBackend {
   public ChatReply complete(ChatRequest request, AgentCall call) throws Exception {
     pause(Durations.argument(call.arguments(), "latency", defaultLatency), call);
     String model = request.model() == null ? DEFAULT_MODEL : request.model();
+    if (request.offersTools() || request.responseFormat() != null) {
+      return SimulatedToolUse.reply(model, request);
+    }
     String text = text(model, request);
     String finishReason = "stop";
     if (TokenEstimates.tokens(text) > request.maxTokens()) {

@@ -1,0 +1,62 @@
+package dev.agenthub.agents;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+
+/**
+ * The {@code execute_tool {tool}} span (OpenTelemetry GenAI conventions) around an agent that runs
+ * a tool call of an agent loop, with the tool's name, the model's call id and the call's cost. No
+ * arguments or results: they may hold what the model read.
+ */
+final class ToolSpans {
+
+  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  static final AttributeKey<String> GEN_AI_TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  static final AttributeKey<String> GEN_AI_TOOL_CALL_ID =
+      AttributeKey.stringKey("gen_ai.tool.call.id");
+  static final AttributeKey<String> GEN_AI_TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+
+  /** What the agent does. */
+  interface AgentRun {
+    AgentResult run() throws Exception;
+  }
+
+  private ToolSpans() {}
+
+  /** Runs {@code run}, inside an {@code execute_tool} span when {@code request} is a tool call. */
+  static AgentResult run(OpenTelemetry openTelemetry, AgentRequest request, AgentRun run)
+      throws Exception {
+    AgentRequest.ToolCall tool = request.tool();
+    if (tool == null) {
+      return run.run();
+    }
+    Span span =
+        openTelemetry
+            .getTracer(AgentActivities.INSTRUMENTATION_SCOPE)
+            .spanBuilder("execute_tool " + tool.name())
+            .setSpanKind(SpanKind.INTERNAL)
+            .setAttribute(GEN_AI_OPERATION_NAME, "execute_tool")
+            .setAttribute(GEN_AI_TOOL_NAME, tool.name())
+            .setAttribute(GEN_AI_TOOL_CALL_ID, tool.callId())
+            .setAttribute(GEN_AI_TOOL_TYPE, "function")
+            .startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      AgentResult result = run.run();
+      if (result.usage() != null) {
+        span.setAttribute(AgentActivities.COST_USD, result.usage().costUsd());
+      }
+      return result;
+    } catch (Exception e) {
+      span.setStatus(StatusCode.ERROR, e.getMessage());
+      span.setAttribute("error.type", e.getClass().getName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+}
