@@ -27,9 +27,12 @@ import dev.agenthub.api.runs.DeadlineBoundRunService;
 import dev.agenthub.api.runs.Listing;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
+import dev.agenthub.api.runs.RunStarter;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.runs.TemporalDeadline;
 import dev.agenthub.api.runs.TemporalRunService;
+import dev.agenthub.api.schedules.ScheduleReconciliation;
+import dev.agenthub.api.schedules.SchedulesResource;
 import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineCatalog;
@@ -232,6 +235,20 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 catalog, runs, links, config.getRuns().getMaxInputBytes().toBytes()));
     environment.jersey().register(SseFeature.class);
     environment.jersey().register(new RunsResource(runs, links));
+    ScheduleReconciliation schedules =
+        ScheduleReconciliation.create(
+            catalog,
+            connection.client(),
+            new RunStarter(
+                connection.client(),
+                config.getTemporal().taskQueue(),
+                config.priceTable(),
+                Clock.systemUTC(),
+                agents),
+            Listing.parse(config.getTemporal().listing()) != Listing.SCAN,
+            environment.lifecycle().scheduledExecutorService("schedule-reconciliation").build());
+    environment.lifecycle().manage(schedules);
+    environment.jersey().register(new SchedulesResource(schedules.schedules()));
     TaskQueuePollers pollers =
         new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
     environment

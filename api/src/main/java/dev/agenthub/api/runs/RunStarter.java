@@ -120,7 +120,15 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
-    return WorkflowClient.start(workflow::run, withAgents(withPrices(input)));
+    return WorkflowClient.start(workflow::run, prepared(input));
+  }
+
+  /**
+   * {@code input} as {@link #start} passes it to the workflow: with its price and agent snapshots.
+   * For starts made elsewhere, such as a schedule's action.
+   */
+  public PipelineRunInput prepared(PipelineRunInput input) {
+    return withAgents(withPrices(input));
   }
 
   /**
@@ -152,7 +160,12 @@ public final class RunStarter {
     return client.newWorkflowStub(PipelineWorkflow.class, workflowId);
   }
 
-  private WorkflowOptions options(
+  /**
+   * The workflow options {@link #start} uses (id, id reuse, task queue, timeout, memo, search
+   * attributes). For starts made elsewhere, such as a schedule's action, so that their runs look
+   * like any other.
+   */
+  public WorkflowOptions options(
       String workflowId,
       PipelineRunInput input,
       Map<String, Object> extraMemo,

@@ -8,6 +8,7 @@ import dev.agenthub.api.agents.AgentsResource;
 import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.RunsResource;
+import dev.agenthub.api.schedules.SchedulesResource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,8 @@ public class OpenApiDocumentTest {
           PipelinesResource.class,
           RunsResource.class,
           OpenApiResource.class,
-          AlertsResource.class);
+          AlertsResource.class,
+          SchedulesResource.class);
 
   @Test
   void document_matchesTheResourceRoutes() throws Exception {
