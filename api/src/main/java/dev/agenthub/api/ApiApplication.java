@@ -15,6 +15,7 @@ import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.AuthConfiguration;
 import dev.agenthub.api.errors.ApiErrors;
+import dev.agenthub.api.events.EventsResource;
 import dev.agenthub.api.observability.HttpServerMetrics;
 import dev.agenthub.api.observability.HttpServerTracing;
 import dev.agenthub.api.observability.MetricsServlet;
@@ -249,6 +250,17 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
             environment.lifecycle().scheduledExecutorService("schedule-reconciliation").build());
     environment.lifecycle().manage(schedules);
     environment.jersey().register(new SchedulesResource(schedules.schedules()));
+    environment
+        .jersey()
+        .register(
+            new EventsResource(
+                catalog,
+                runs,
+                links,
+                auth(config),
+                config.getEvents(),
+                environment.getObjectMapper(),
+                config.getRuns().getMaxInputBytes().toBytes()));
     TaskQueuePollers pollers =
         new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
     environment

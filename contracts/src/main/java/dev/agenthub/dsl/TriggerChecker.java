@@ -23,9 +23,6 @@ final class TriggerChecker {
   /** Schedule ids: like pipeline names, as they are part of Temporal schedule ids. */
   static final Pattern SCHEDULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-  /** Event types: letters, digits and {@code . _ : -}, as they appear in a URL path. */
-  static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-
   private static final Set<String> CRON_MACROS =
       Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
   private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#-]+");
@@ -128,7 +125,7 @@ final class TriggerChecker {
   private void checkEventTrigger(EventTrigger trigger, String path) {
     if (trigger.event() == null) {
       error(path + ".event", "required");
-    } else if (!EVENT_TYPE.matcher(trigger.event()).matches()) {
+    } else if (!EventTrigger.TYPE.matcher(trigger.event()).matches()) {
       error(
           path + ".event",
           "\""

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.agents.AgentsResource;
 import dev.agenthub.api.alerts.AlertsResource;
+import dev.agenthub.api.events.EventsResource;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.schedules.SchedulesResource;
@@ -28,7 +29,8 @@ public class OpenApiDocumentTest {
           RunsResource.class,
           OpenApiResource.class,
           AlertsResource.class,
-          SchedulesResource.class);
+          SchedulesResource.class,
+          EventsResource.class);
 
   @Test
   void document_matchesTheResourceRoutes() throws Exception {
