@@ -37,17 +37,28 @@ class ReadmeExamplesIT {
 
   /** Blocks not run here, by a text they contain, with the reason. */
   private static final Map<String, String> NOT_RUN =
-      Map.of(
-          "./agenthub dev\n", "starts dev: this test starts it itself, as a child JVM",
-          "./mvnw verify", "the build and its tests",
-          "./agenthub run ", "runs a pipeline from the command line: RunCommandIT",
-          "./agenthub pipelines ", "validate and graph: PipelinesCommandTest",
-          "./agenthub runs ", "operator commands on placeholder run ids: OperatorCommandsIT",
-          "docker compose", "needs Docker; ComposeConfigTest and ComposeSchemaTest check the files",
-          "kubectl apply", "needs a Kubernetes cluster; KustomizeTest renders the overlay",
-          "ScrapeSizeBenchmark", "a benchmark, minutes of CPU",
-          "scripts/install-python-agents.sh",
-              "the own-agents walkthrough (Temporal CLI server, Python worker): OwnAgentsIT");
+      Map.ofEntries(
+          Map.entry("./agenthub dev\n", "starts dev: this test starts it itself, as a child JVM"),
+          Map.entry("./mvnw verify", "the build and its tests"),
+          Map.entry("./agenthub run ", "runs a pipeline from the command line: RunCommandIT"),
+          Map.entry("./agenthub pipelines ", "validate and graph: PipelinesCommandTest"),
+          Map.entry(
+              "./agenthub runs ", "operator commands on placeholder run ids: OperatorCommandsIT"),
+          Map.entry(
+              "docker compose",
+              "needs Docker; ComposeConfigTest and ComposeSchemaTest check the files"),
+          Map.entry(
+              "kubectl apply", "needs a Kubernetes cluster; KustomizeTest renders the overlay"),
+          Map.entry("ScrapeSizeBenchmark", "a benchmark, minutes of CPU"),
+          Map.entry(
+              "scripts/install-python-agents.sh",
+              "the own-agents walkthrough (Temporal CLI server, Python worker): OwnAgentsIT"),
+          Map.entry(
+              "./agenthub dev --server=temporal-cli        # schedules",
+              "schedules need the Temporal CLI dev server: SchedulesIT"),
+          Map.entry(
+              "X-Hub-Signature-256: $SIG",
+              "needs a pipeline with on: and a signing source in the config: EventsIT"));
 
   @TempDir static Path home;
   private static ChildProcess dev;

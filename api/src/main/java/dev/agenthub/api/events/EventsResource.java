@@ -133,11 +133,14 @@ public final class EventsResource {
   }
 
   private static String eventId(String header, String delivery, JsonNode event) {
+    checkEventId(header);
+    checkEventId(delivery);
     String id = header != null ? header : delivery;
     if (id == null) {
       JsonNode field = event.get("id");
       if (field != null && (field.isTextual() || field.isIntegralNumber())) {
         id = field.asText();
+        checkEventId(id);
       }
     }
     if (id == null) {
@@ -147,10 +150,14 @@ public final class EventsResource {
               + " field",
           Map.of());
     }
-    if (!EVENT_ID.matcher(id).matches()) {
+    return id;
+  }
+
+  /** Refuses an id (given in any of the places) that is not 1 to 200 printable characters. */
+  private static void checkEventId(String id) {
+    if (id != null && !EVENT_ID.matcher(id).matches()) {
       throw ApiException.badRequest(
           "invalid_event_id", "event ids are 1 to 200 printable ASCII characters");
     }
-    return id;
   }
 }
