@@ -6,6 +6,9 @@
 set -euo pipefail
 
 VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
+# Hypothesis, which schemathesis generates cases with, pinned too: its releases change what a fixed
+# seed generates.
+HYPOTHESIS_VERSION="6.170.17"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.tools/venvs/schemathesis"
 BIN="$ROOT/.tools/bin/st"
@@ -24,7 +27,8 @@ fi
 echo "install-schemathesis: pip install schemathesis==$VERSION into $VENV" >&2
 rm -rf "$VENV"
 python3 -m venv "$VENV" >&2
-"$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$VERSION" >&2
+"$VENV/bin/pip" install --quiet --disable-pip-version-check \
+  "schemathesis==$VERSION" "hypothesis==$HYPOTHESIS_VERSION" >&2
 mkdir -p "$(dirname "$BIN")"
 ln -sfn "$VENV/bin/st" "$BIN"
 echo "$VERSION" > "$STAMP"

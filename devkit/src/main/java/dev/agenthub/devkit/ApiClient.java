@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.ArgumentGroup;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -90,6 +95,46 @@ final class ApiClient {
               .build());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write request body", e);
+    }
+  }
+
+  /**
+   * Reads the Server-Sent Events of {@code GET path}, resuming after {@code lastEventId} when it is
+   * not {@code null}, and passes each to {@code onEvent} until it answers {@code false} or the
+   * server ends the stream.
+   *
+   * @return {@code true} when {@code onEvent} stopped the stream, {@code false} when the server
+   *     ended it
+   */
+  boolean events(String path, String lastEventId, Predicate<ServerSentEvent> onEvent) {
+    HttpRequest.Builder builder =
+        request(path).header("Accept", "text/event-stream").header("Cache-Control", "no-cache");
+    if (lastEventId != null) {
+      builder.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<Stream<String>> response;
+    try {
+      response = http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailure(CommandFailure.FAILED, "interrupted");
+    }
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw refusal(response.statusCode(), parse(lines.collect(Collectors.joining("\n"))));
+      }
+      boolean[] stopped = {false};
+      ServerSentEvent.Parser parser =
+          new ServerSentEvent.Parser(event -> stopped[0] = stopped[0] || !onEvent.test(event));
+      Iterator<String> it = lines.iterator();
+      while (!stopped[0] && it.hasNext()) {
+        parser.line(it.next());
+      }
+      return stopped[0];
+    } catch (UncheckedIOException e) {
+      throw unreachable(e.getCause());
     }
   }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 
 /**
- * How {@code runs follow} learns that a run changed. Polling the run's view today; an event stream
- * can take its place without touching the printing.
+ * How {@code runs follow} learns that a run changed: from the run's event stream ({@link
+ * EventStreamRunWatch}), or by polling its view ({@link PollingRunWatch}) where the API has no
+ * stream. The printing does not depend on which.
  */
 interface RunWatch {
 

@@ -123,7 +123,12 @@ public final class RunsCommand extends Command {
     switch (action) {
       case "list" -> list(api, namespace, asJson, json);
       case "show" -> show(api.get(runPath(id)), asJson, json, printer);
-      case "follow" -> follow(new PollingRunWatch(api, FOLLOW_INTERVAL), id, asJson, printer);
+      case "follow" ->
+          follow(
+              new EventStreamRunWatch(api, new PollingRunWatch(api, FOLLOW_INTERVAL)),
+              id,
+              asJson,
+              printer);
       case "history" -> history(api.get(runPath(id) + "/history"), asJson, json);
       case "approve", "reject" -> {
         String step = namespace.getString("step");

@@ -35,22 +35,10 @@ class OpenApiConformanceIT {
               ResourceHelpers.resourceFilePath("api-it.yml"),
               ConfigOverride.config("alerts.token", "alerts-token")));
 
-  /**
-   * A crash of CPython 3.11's own parser inside Hypothesis (it describes filter lambdas by parsing
-   * their source), not a finding: the run is repeated once when that is the only error.
-   */
-  static final String PYTHON_AST_CRASH = "SystemError: AST constructor recursion depth mismatch";
-
   @Test
   void schemathesis_findsNoMismatch_withEveryCheck() throws Exception {
     Path st = TestTools.require("st", "run scripts/install-test-tools.sh (schemathesis from PyPI)");
     Run run = schemathesis(st);
-    if (run.exitCode() != 0
-        && run.report().contains(PYTHON_AST_CRASH)
-        && !run.report().contains("= FAILURES =")) {
-      System.out.println("schemathesis crashed inside Python (" + PYTHON_AST_CRASH + "); again:");
-      run = schemathesis(st);
-    }
     System.out.println(summary(run.report()));
 
     assertThat(run.exitCode()).as(run.report()).isZero();
@@ -80,8 +68,11 @@ class OpenApiConformanceIT {
             SEED,
             "--generation-database",
             "none",
+            // One worker: CPython 3.11.7 (this machine's) corrupts its AST recursion counter when
+            // two threads parse at once ("SystemError: AST constructor recursion depth mismatch",
+            // cpython gh-106905), and Hypothesis parses source to describe its filters.
             "--workers",
-            "2",
+            "1",
             "--no-color",
             "--request-timeout",
             "10");
