@@ -256,8 +256,10 @@ class SchedulesIT {
     Reply users = api.post("/api/v1/schedules/agenthub.tick.users-own/pause", OPERATOR, null);
     assertThat(users.status()).isEqualTo(404);
     assertThat(users.errorCode()).isEqualTo("schedule_not_found");
-    assertThat(api.post("/api/v1/schedules/nightly-backup/trigger", OPERATOR, null).status())
-        .isEqualTo(404);
+    Reply other = api.post("/api/v1/schedules/nightly-backup/trigger", OPERATOR, null);
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(other.errorCode()).isEqualTo("invalid_schedule_id");
     assertThat(exists("agenthub.tick.users-own")).isTrue();
+    assertThat(exists("nightly-backup")).isTrue();
   }
 }
