@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * port could start, read and terminate runs. The SDK's {@code TestServer.createPortBoundServer}
  * binds every interface, so this class wires the same services and health checks (the SDK's {@code
  * TestServicesStarter} and {@code GRPCServerHelper}, public but in an {@code internal} package:
- * recheck them when the SDK is upgraded) onto a server bound to 127.0.0.1.
+ * recheck them when the SDK is upgraded) onto a server bound to 127.0.0.1. Its time-lock log is
+ * replaced by one that records nothing ({@link UnrecordedLockEvents}): the SDK's grows with every
+ * task and slows the server down the longer it runs.
  */
 public final class EmbeddedTemporalServer implements Managed, AutoCloseable {
 
@@ -51,6 +53,7 @@ public final class EmbeddedTemporalServer implements Managed, AutoCloseable {
     if (server == null) {
       // true = time skipping locked: timers fire in real time, as users expect from dev mode.
       services = new TestServicesStarter(true, 0);
+      UnrecordedLockEvents.install(services);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), port),

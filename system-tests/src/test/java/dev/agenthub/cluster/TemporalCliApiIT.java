@@ -137,6 +137,36 @@ class TemporalCliApiIT {
   }
 
   @Test
+  void list_showsARunItsPipelineTimeoutClosed_asTimedOut_andFiltersOnIt() {
+    String late = start("deadline", "{}");
+    String failed = start("retrying-fetch", "{\"url\": \"http://127.0.0.1:1/refused\"}");
+    assertThat(awaitStatus(late, "timed_out").at("/failure/type").asText())
+        .isEqualTo("RunTimedOut");
+    awaitStatus(failed, "failed");
+
+    JsonNode timedOut =
+        api.await(
+            "/api/v1/runs?status=timed_out",
+            p -> p.path("runs").findValuesAsText("workflowId").contains(late),
+            WAIT);
+    assertThat(timedOut.path("listing").asText()).isEqualTo("visibility");
+    assertThat(timedOut.path("runs").findValuesAsText("status")).containsOnly("timed_out");
+    assertThat(timedOut.path("runs").findValuesAsText("workflowId")).doesNotContain(failed);
+    JsonNode failures =
+        api.await(
+            "/api/v1/runs?status=failed",
+            p -> p.path("runs").findValuesAsText("workflowId").contains(failed),
+            WAIT);
+    assertThat(failures.path("runs").findValuesAsText("workflowId")).doesNotContain(late);
+    assertThat(failures.path("runs").findValuesAsText("status")).containsOnly("failed");
+    JsonNode all = api.get("/api/v1/runs?pipeline=deadline&pageSize=100", VIEWER).body();
+    assertThat(all.path("runs"))
+        .filteredOn(run -> run.path("workflowId").asText().equals(late))
+        .singleElement()
+        .satisfies(run -> assertThat(run.path("status").asText()).isEqualTo("timed_out"));
+  }
+
+  @Test
   void eventsAndWait_onTheRealServer_followARunThroughItsApprovalToItsClose() throws Exception {
     String id = start("review", "{\"subject\": \"stream\"}");
     awaitWaiting(id);

@@ -17,7 +17,7 @@ public final class HttpBodies {
   public static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   /** How much of an error body is quoted in a failure message. */
-  private static final int SNIPPET_CHARS = 300;
+  static final int SNIPPET_CHARS = 300;
 
   private HttpBodies() {}
 

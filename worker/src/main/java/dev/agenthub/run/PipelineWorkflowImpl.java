@@ -46,6 +46,12 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
   /** The {@code Workflow.getVersion} change id of the limits on evaluating expressions. */
   static final String EXPRESSION_LIMITS_CHANGE = "expression-limits";
 
+  /**
+   * The {@code Workflow.getVersion} change id of the {@link RunOutcomeMemo} a run writes when its
+   * pipeline timeout closes it.
+   */
+  static final String TIMED_OUT_MEMO_CHANGE = "timed-out-memo";
+
   private final ApprovalDecisions decisions = new ApprovalDecisions();
   private final ReportedUsage reportedUsage;
   private RunState state;
@@ -133,6 +139,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       String reason = "run timed out after " + pipeline.timeout();
       markUnreached(reason);
       state.finish(RunStatus.TIMED_OUT, null);
+      markTimedOutForListings();
       throw ApplicationFailure.newNonRetryableFailure(
           reason + "; the steps still running were cancelled",
           FailureTypes.RUN_TIMED_OUT,
@@ -192,6 +199,16 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
       return null;
     }
     return RunDeadline.start(Durations.parse(pipeline.timeout()));
+  }
+
+  /**
+   * Writes {@link RunOutcomeMemo#TIMED_OUT} on the run, so run listings (which see the memo but not
+   * the failure) show it {@code timed_out}. Runs recorded before (no marker) replay without it.
+   */
+  private static void markTimedOutForListings() {
+    if (Workflow.getVersion(TIMED_OUT_MEMO_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.upsertMemo(Map.of(RunOutcomeMemo.KEY, RunOutcomeMemo.TIMED_OUT));
+    }
   }
 
   private void markUnreached(String reason) {

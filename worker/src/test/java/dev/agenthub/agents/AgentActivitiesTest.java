@@ -4,8 +4,12 @@ import static dev.agenthub.agents.AgentCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.run.FailureTypes;
+import dev.agenthub.telemetry.MetricNames;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import io.temporal.activity.ActivityOptions;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,6 +212,84 @@ class AgentActivitiesTest {
                   + " (agents.maxOutputBytes)");
     } finally {
       small.close();
+    }
+  }
+
+  @Test
+  void execute_passesAnOutputOfExactlyTheLimit() {
+    TestActivityEnvironment exact = TestActivityEnvironment.newInstance();
+    try {
+      exact.registerActivitiesImplementations(
+          new AgentActivities(
+              new AgentRegistry(List.of(new EchoAgent())),
+              AgentMetrics.none(),
+              io.opentelemetry.api.OpenTelemetry.noop(),
+              32));
+      Agents limited =
+          exact.newActivityStub(
+              Agents.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+
+      assertThat(limited.echo(request()).output().path("step").asText()).isEqualTo("step-1");
+    } finally {
+      exact.close();
+    }
+  }
+
+  @Test
+  void execute_recordsTheCompletedCallsMetrics_withItsDuration() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    TestActivityEnvironment metered = TestActivityEnvironment.newInstance();
+    try {
+      metered.registerActivitiesImplementations(
+          new AgentActivities(
+              new AgentRegistry(List.of(new SlowLlm())),
+              AgentMetrics.of(registry, new AgentsConfiguration(), PriceTable.loadDefault())));
+      Llm llm =
+          metered.newActivityStub(
+              Llm.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+
+      llm.llm(request());
+
+      assertThat(registry.get(MetricNames.AGENT_COST).counter().count()).isEqualTo(0.02);
+      Timer duration = registry.get(MetricNames.GEN_AI_OPERATION_DURATION).timer();
+      assertThat(duration.count()).isEqualTo(1);
+      assertThat(duration.totalTime(TimeUnit.MILLISECONDS)).isBetween(50.0, 10_000.0);
+    } finally {
+      metered.close();
+    }
+  }
+
+  /** A stub for the {@code llm} activity type. */
+  @ActivityInterface
+  public interface Llm {
+
+    @ActivityMethod(name = "llm")
+    AgentResult llm(AgentRequest request);
+  }
+
+  /** An {@code llm} agent that takes 50 ms and spends two cents. */
+  private static final class SlowLlm implements Agent {
+    @Override
+    public String name() {
+      return "llm";
+    }
+
+    @Override
+    public AgentResult run(AgentCall call) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return AgentResult.of(json("{}"), new Usage("sim-small", 10, 5, 0.02, true));
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agenthub.cost.PriceTable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,40 @@ class AgentsConfigurationTest {
         .hasRootCauseInstanceOf(IllegalArgumentException.class)
         .rootCause()
         .hasMessageContaining("llm.requestTimeout must be greater than 0");
+  }
+
+  @Test
+  void maxOutputBytes_defaultsTo256KiB_andTakesOneByteToOneMiB_only() {
+    AgentsConfiguration config = new AgentsConfiguration();
+    assertThat(config.getMaxOutputBytes()).isEqualTo(256L * 1024);
+
+    config.setMaxOutputBytes(1);
+    assertThat(config.getMaxOutputBytes()).isEqualTo(1);
+    config.setMaxOutputBytes(1024L * 1024);
+    assertThat(config.getMaxOutputBytes()).isEqualTo(1024L * 1024);
+    assertThatThrownBy(() -> config.setMaxOutputBytes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("agents.maxOutputBytes must be from 1 to 1048576");
+    assertThatThrownBy(() -> config.setMaxOutputBytes(1024L * 1024 + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void egress_refusesABadCidr_whenTheConfigurationLoads() {
+    assertThatThrownBy(
+            () -> new AgentsConfiguration.Egress(null, null, null, List.of("10.0.0.0/99"), null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void httpSecrets_needAVariableNameAndAnEnvironmentVariable() {
+    assertThat(new AgentsConfiguration.Http(null, Map.of("CRM_TOKEN", "CRM_TOKEN")).secrets())
+        .containsEntry("CRM_TOKEN", "CRM_TOKEN");
+    assertThatThrownBy(() -> new AgentsConfiguration.Http(null, Map.of("bad-name", "X")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("agents.http.secrets: \"bad-name\"");
+    assertThatThrownBy(() -> new AgentsConfiguration.Http(null, Map.of("TOKEN", " ")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -79,6 +79,43 @@ class HistoryRecording {
   }
 
   /**
+   * {@code pipeline-v7-timed-out-memo.json}: version 1 of {@code timed-out-memo}. One step
+   * succeeds, a durable sleep runs until the run's 2 s timeout fires and cancels it, and the run
+   * writes the {@code outcome: timed_out} memo before it fails {@code RunTimedOut}.
+   */
+  @Test
+  void record_pipelineV7TimedOutMemoHistory() throws Exception {
+    PipelineDefinition pipeline =
+        withTimeout(
+            pipeline(
+                agent("outline", "echo", "{\"text\": \"Outline of ${{ input.topic }}\"}"),
+                sleep("pause", "1h", "outline")),
+            "2s");
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedAgents());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "timed-out-memo-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+
+      assertThatThrownBy(
+              () ->
+                  workflow.run(
+                      PipelineRunInput.of(pipeline, json("{\"topic\": \"durable execution\"}"))))
+          .isInstanceOf(WorkflowFailedException.class);
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-timed-out-memo.json"),
+          client.fetchHistory(id).toJson(true));
+    }
+  }
+
+  /**
    * {@code pipeline-v4-approval-update.json}: an approval decided by the {@code decideApproval}
    * update. A draft step runs, the approval waits, a decision for the draft step is refused by the
    * validator (leaving no event), the update approves the review, and the publish step runs.

@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -38,6 +39,16 @@ final class InterpreterFixture implements AutoCloseable {
         .newWorkflowStub(
             PipelineWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+  }
+
+  /** An untyped stub of the existing run {@code id} (to describe it, say). */
+  WorkflowStub existing(String id) {
+    return env.getWorkflowClient().newUntypedWorkflowStub(id);
+  }
+
+  /** The history of run {@code id}. */
+  WorkflowExecutionHistory history(String id) {
+    return env.getWorkflowClient().fetchHistory(id);
   }
 
   /** Runs {@code input} as workflow {@code id} to its result; fails the test if it fails. */

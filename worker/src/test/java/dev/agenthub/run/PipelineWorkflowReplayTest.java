@@ -121,6 +121,22 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * A run closed by its pipeline timeout under version 1 of {@code timed-out-memo}: a step
+   * succeeds, a durable sleep is cancelled by the 2 s timeout, and the run writes the {@code
+   * outcome: timed_out} memo (a properties-modified event) before it fails {@code RunTimedOut}. The
+   * version marker holds the change id as a base64 JSON payload. Recorded by {@link
+   * HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7TimedOutMemoHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-timed-out-memo.json");
+
+    assertThat(Files.readString(history.toPath()))
+        .contains("EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED", "InRpbWVkLW91dC1tZW1vIg");
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run of a declared external agent: its declaration travels in the run's input and puts its
    * activity on the declared task queue with the declared timeouts. Recorded by {@link
    * HistoryRecording}.

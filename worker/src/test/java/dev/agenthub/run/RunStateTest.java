@@ -4,6 +4,7 @@ import static dev.agenthub.run.TestPipelines.agent;
 import static dev.agenthub.run.TestPipelines.json;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +29,93 @@ class RunStateTest {
                 .toArray(StepDefinition[]::new));
     return new RunState(
         pipeline, json("{}"), JsonNodeFactory.instance.objectNode(), ExpressionLimits.ENFORCED);
+  }
+
+  @Test
+  void stepTransitions_recordEachStatus_andOnlyClosedOnesAreSettled() {
+    RunState state = stateOf(5);
+    StepError error = new StepError("Boom", "it broke");
+
+    state.running("s0", Instant.EPOCH);
+    state.waitingApproval("s1", Instant.EPOCH);
+    state.failed("s2", Instant.EPOCH, 3, error);
+    state.skipped("s3", Instant.EPOCH, 0, error);
+    state.cancelled("s4", Instant.EPOCH, 1, error);
+
+    assertThat(state.steps())
+        .extracting(StepProgress::id, StepProgress::status)
+        .containsExactly(
+            tuple("s0", StepStatus.RUNNING),
+            tuple("s1", StepStatus.WAITING_APPROVAL),
+            tuple("s2", StepStatus.FAILED),
+            tuple("s3", StepStatus.SKIPPED),
+            tuple("s4", StepStatus.CANCELLED));
+    assertThat(state.step("s2").attempts()).isEqualTo(3);
+    assertThat(state.step("s2").error()).isEqualTo(error);
+    assertThat(state.isSettled("s0")).isFalse();
+    assertThat(state.isSettled("s1")).isFalse();
+    assertThat(state.isSettled("s2")).isTrue();
+    assertThat(state.isSettled("s3")).isTrue();
+    assertThat(state.isSettled("s4")).isTrue();
+  }
+
+  @Test
+  void finish_setsTheStatusAndFailedStep_thatTheProgressReports() {
+    RunState state = stateOf(1);
+    assertThat(state.status()).isEqualTo(RunStatus.RUNNING);
+
+    state.finish(RunStatus.FAILED, "s0");
+
+    assertThat(state.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(state.progress().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(state.progress().failedStep()).isEqualTo("s0");
+  }
+
+  @Test
+  void usage_sumsTheStepsThisRunRan_notTheOnesReusedFromAnEarlierRun() {
+    RunState state = stateOf(3);
+    state.succeeded("s0", Instant.EPOCH, json("{}"), 1, new Usage("m", 10, 5, 0.5, true));
+    state.succeeded("s1", Instant.EPOCH, json("{}"), 1, new Usage("m", 1, 2, 0.25, true));
+    state.update(
+        state
+            .step("s2")
+            .succeeded(Instant.EPOCH, 1, json("{}"), new Usage("m", 100, 100, 9.0, true))
+            .reusedFromEarlierRun());
+
+    assertThat(state.usage().inputTokens()).isEqualTo(11);
+    assertThat(state.usage().outputTokens()).isEqualTo(7);
+    assertThat(state.usage().costUsd()).isEqualTo(0.75);
+    assertThat(state.progress().usage()).isEqualTo(state.usage());
+  }
+
+  @Test
+  void progress_showsOutputsUpToExactlyTheTotalLimit_andLeavesOutTheNext() {
+    int perStep = RunState.MAX_VIEW_OUTPUT_BYTES;
+    int fitting = RunState.MAX_VIEW_TOTAL_OUTPUT_BYTES / perStep;
+    RunState state = stateOf(fitting + 1);
+    // A JSON string of n characters is n + 2 bytes with its quotes.
+    JsonNode output = JsonNodeFactory.instance.textNode("x".repeat(perStep - 2));
+    for (int i = 0; i <= fitting; i++) {
+      state.succeeded("s" + i, Instant.EPOCH, output, 1, null);
+    }
+
+    RunProgress progress = state.progress();
+
+    assertThat(progress.steps().get(fitting - 1).output()).isEqualTo(output);
+    assertThat(progress.steps().get(fitting).outputTruncated()).isTrue();
+  }
+
+  @Test
+  void variables_holdAnEmptyInput_whenTheRunHasNone() {
+    RunState state =
+        new RunState(
+            TestPipelines.pipeline(agent("s0", "echo", "{}")),
+            null,
+            JsonNodeFactory.instance.objectNode(),
+            ExpressionLimits.ENFORCED);
+
+    assertThat(state.variables().get("input")).isEqualTo(json("{}"));
+    assertThat(state.test("size(input) == 0")).isTrue();
   }
 
   @Test

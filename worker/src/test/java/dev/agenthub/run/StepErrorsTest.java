@@ -39,4 +39,20 @@ class StepErrorsTest {
     assertThat(error.type()).isEqualTo(FailureTypes.STEP_EVALUATION_FAILED);
     assertThat(error.message()).isEqualTo("when: IllegalStateException: no such value");
   }
+
+  @Test
+  void belongsToTemporal_looksSixteenCausesDeep_andNoFurther() {
+    assertThat(StepErrors.belongsToTemporal(chainAbove(new AssertionError("deep"), 15))).isTrue();
+    assertThat(StepErrors.belongsToTemporal(chainAbove(new AssertionError("deeper"), 16)))
+        .isFalse();
+  }
+
+  /** {@code depth} plain exceptions, each caused by the next, the last caused by {@code root}. */
+  private static Throwable chainAbove(Throwable root, int depth) {
+    Throwable chain = root;
+    for (int i = 0; i < depth; i++) {
+      chain = new IllegalStateException("level " + i, chain);
+    }
+    return chain;
+  }
 }

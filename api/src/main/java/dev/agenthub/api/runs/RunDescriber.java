@@ -26,7 +26,8 @@ import java.util.Optional;
  * retrying step's attempts before the workflow learns them), the result once succeeded, the
  * failure's details once failed, and for cancelled, terminated or timed-out runs the {@code
  * progress} query again (a worker answers it by replaying the history), or nothing when no worker
- * answers.
+ * answers. A query's answer is reused while the run's history has not grown ({@link
+ * ProgressCache}), so polling a waiting run does not ask a worker every time.
  */
 final class RunDescriber {
 
@@ -35,6 +36,7 @@ final class RunDescriber {
 
   private final WorkflowClient client;
   private final WaitingForWorker waiting;
+  private final ProgressCache answers = new ProgressCache();
 
   RunDescriber(WorkflowClient client, WaitingForWorker waiting) {
     this.client = client;
@@ -63,18 +65,28 @@ final class RunDescriber {
   }
 
   RunView describe(String workflowId) {
+    return describe(workflowId, null);
+  }
+
+  /**
+   * The view of {@code workflowId}; {@code knownResult}, when not {@code null}, is the result of
+   * its run (the caller awaited it), used instead of fetching it again if the run succeeded.
+   */
+  RunView describe(String workflowId, PipelineRunResult knownResult) {
     WorkflowExecutionDescription execution = execution(workflowId);
     String status = RunStatuses.of(execution.getStatus());
     String retryOf = memo(execution, RunStarter.MEMO_RETRY_OF);
     // Before the progress query, which may take the rest of the request's time when no worker
-    // answers.
+    // answers. Only a run that can be retried can have a retry.
     String retriedBy =
-        find(workflowId + RETRY_SUFFIX)
-            // Only a run whose retryOf memo names this one is its retry (ids made before
-            // reserved ids were refused may belong to another run).
-            .filter(d -> workflowId.equals(memo(d, RunStarter.MEMO_RETRY_OF)))
-            .map(d -> d.getExecution().getWorkflowId())
-            .orElse(null);
+        !RunStatuses.RETRYABLE.contains(status)
+            ? null
+            : find(workflowId + RETRY_SUFFIX)
+                // Only a run whose retryOf memo names this one is its retry (ids made before
+                // reserved ids were refused may belong to another run).
+                .filter(d -> workflowId.equals(memo(d, RunStarter.MEMO_RETRY_OF)))
+                .map(d -> d.getExecution().getWorkflowId())
+                .orElse(null);
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             WorkflowTargetOptions.newBuilder()
@@ -84,9 +96,11 @@ final class RunDescriber {
     try {
       outcome =
           switch (status) {
-            case RunStatuses.RUNNING -> running(progress(stub).orElse(null), execution);
-            case RunStatuses.SUCCEEDED -> succeeded(stub.getResult(PipelineRunResult.class));
-            default -> closedUnsuccessfully(stub);
+            case RunStatuses.RUNNING -> running(progress(stub, execution).orElse(null), execution);
+            case RunStatuses.SUCCEEDED ->
+                succeeded(
+                    knownResult != null ? knownResult : stub.getResult(PipelineRunResult.class));
+            default -> closedUnsuccessfully(stub, execution);
           };
     } catch (RuntimeException e) {
       throw TemporalErrors.translate(e, workflowId);
@@ -113,6 +127,24 @@ final class RunDescriber {
         RunStatuses.RUNNING.equals(status)
             ? waiting.of(execution.getRawDescription().getPendingActivitiesList(), outcome.steps())
             : List.of());
+  }
+
+  /**
+   * The {@code progress} answer of {@code execution}: the cached one while its history has not
+   * grown, else the query's (then cached).
+   */
+  private Optional<RunProgress> progress(
+      WorkflowStub stub, WorkflowExecutionDescription execution) {
+    String runId = execution.getExecution().getRunId();
+    long historyLength =
+        execution.getRawDescription().getWorkflowExecutionInfo().getHistoryLength();
+    Optional<RunProgress> cached = answers.get(runId, historyLength);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<RunProgress> answered = progress(stub);
+    answered.ifPresent(progress -> answers.put(runId, historyLength, progress));
+    return answered;
   }
 
   /** The {@code progress} query's answer, or empty when no worker could answer it. */
@@ -143,7 +175,7 @@ final class RunDescriber {
     return new Outcome(views(result.steps()), result.usage(), result.output(), null);
   }
 
-  private static Outcome closedUnsuccessfully(WorkflowStub stub) {
+  private Outcome closedUnsuccessfully(WorkflowStub stub, WorkflowExecutionDescription execution) {
     try {
       stub.getResult(PipelineRunResult.class);
       return Outcome.of(null, null);
@@ -162,13 +194,14 @@ final class RunDescriber {
                 progress == null ? null : progress.failedStep()));
       }
       if (cause instanceof CanceledFailure) {
-        return settled(stub, new RunFailure("run cancelled", "Cancelled", null));
+        return settled(stub, execution, new RunFailure("run cancelled", "Cancelled", null));
       }
       if (cause instanceof TerminatedFailure terminated) {
-        return settled(stub, new RunFailure(terminated.getOriginalMessage(), "Terminated", null));
+        return settled(
+            stub, execution, new RunFailure(terminated.getOriginalMessage(), "Terminated", null));
       }
       if (cause instanceof TimeoutFailure) {
-        return settled(stub, new RunFailure("run timed out", "TimedOut", null));
+        return settled(stub, execution, new RunFailure("run timed out", "TimedOut", null));
       }
       String message = cause == null ? e.getMessage() : cause.getMessage();
       return Outcome.of(null, new RunFailure(message, "Unknown", null));
@@ -179,8 +212,9 @@ final class RunDescriber {
    * A run stopped from outside: its last progress, with steps that were still open shown as
    * cancelled for the run's reason.
    */
-  private static Outcome settled(WorkflowStub stub, RunFailure failure) {
-    RunProgress progress = progress(stub).orElse(null);
+  private Outcome settled(
+      WorkflowStub stub, WorkflowExecutionDescription execution, RunFailure failure) {
+    RunProgress progress = progress(stub, execution).orElse(null);
     if (progress == null) {
       return Outcome.of(null, failure);
     }

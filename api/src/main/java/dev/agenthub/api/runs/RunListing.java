@@ -5,13 +5,13 @@ import com.google.protobuf.Timestamp;
 import dev.agenthub.api.runs.PageToken.ScanCursor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,11 +25,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * shift later pages; a page may show a run whose status changed since the previous page. Visibility
  * pages follow the server's own order and tokens: on SQL visibility (the CLI dev server) that is
  * running runs first, then by close time, which is close to, but not exactly, newest first.
+ *
+ * <p>A status filter is asked of the server and then checked on each run (see {@link
+ * RunStatusFilter}): {@code failed} and {@code timed_out} both ask for Temporal-failed runs and
+ * tell them apart by memo. A visibility page whose runs the check drops is topped up from the
+ * following server pages, at most {@link #MAX_VISIBILITY_REQUESTS} requests per page; so a page may
+ * be short and still have a next page.
  */
 final class RunListing {
 
   static final String WORKFLOW_TYPE = "PipelineWorkflow";
   static final int MAX_PAGE_SIZE = 100;
+  static final int MAX_VISIBILITY_REQUESTS = 10;
 
   private final WorkflowClient client;
   private final RunScan scan;
@@ -69,7 +76,7 @@ final class RunListing {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new RunServiceException.InvalidPageSize(pageSize, MAX_PAGE_SIZE);
     }
-    WorkflowExecutionStatus filter = RunStatuses.parseFilter(status);
+    RunStatusFilter filter = RunStatuses.parseFilter(status);
     PageToken token = PageToken.decode(pageToken);
     try {
       if (mode.get() != Listing.SCAN) {
@@ -89,19 +96,25 @@ final class RunListing {
   }
 
   private RunPage visibility(
-      String pipeline, WorkflowExecutionStatus status, int pageSize, PageToken token) {
+      String pipeline, RunStatusFilter status, int pageSize, PageToken token) {
     if (token != null && token.scanCursor() != null) {
       throw PageToken.invalid();
     }
+    String query = VisibilityQuery.of(WORKFLOW_TYPE, pipeline, status);
     ByteString next = token == null ? ByteString.EMPTY : token.visibility();
-    ListWorkflowExecutionsResponse response =
-        visibilityPage(VisibilityQuery.of(WORKFLOW_TYPE, pipeline, status), pageSize, next);
-    mode.compareAndSet(Listing.AUTO, Listing.VISIBILITY);
-    List<RunSummary> runs = response.getExecutionsList().stream().map(this::summary).toList();
-    String nextToken =
-        response.getNextPageToken().isEmpty()
-            ? null
-            : PageToken.ofVisibility(response.getNextPageToken()).encode();
+    List<RunSummary> runs = new ArrayList<>(pageSize);
+    int requests = 0;
+    do {
+      ListWorkflowExecutionsResponse response = visibilityPage(query, pageSize - runs.size(), next);
+      mode.compareAndSet(Listing.AUTO, Listing.VISIBILITY);
+      response.getExecutionsList().stream()
+          .map(this::summary)
+          .filter(run -> status == null || status.admits(run.status()))
+          .forEach(runs::add);
+      next = response.getNextPageToken();
+      requests++;
+    } while (!next.isEmpty() && runs.size() < pageSize && requests < MAX_VISIBILITY_REQUESTS);
+    String nextToken = next.isEmpty() ? null : PageToken.ofVisibility(next).encode();
     return new RunPage(runs, nextToken, "visibility");
   }
 
@@ -117,8 +130,7 @@ final class RunListing {
                 .build());
   }
 
-  private RunPage scan(
-      String pipeline, WorkflowExecutionStatus status, int pageSize, PageToken token) {
+  private RunPage scan(String pipeline, RunStatusFilter status, int pageSize, PageToken token) {
     if (token != null && token.scanCursor() == null) {
       throw PageToken.invalid();
     }
@@ -143,7 +155,7 @@ final class RunListing {
         info.getExecution().getRunId(),
         memo(info, RunStarter.MEMO_PIPELINE),
         memo(info, RunStarter.MEMO_VERSION),
-        RunStatuses.of(info.getStatus()),
+        scan.listedStatus(info),
         info.hasStartTime() ? instant(info.getStartTime()) : null,
         info.hasCloseTime() ? instant(info.getCloseTime()) : null,
         null);

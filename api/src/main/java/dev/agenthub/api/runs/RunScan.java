@@ -2,6 +2,7 @@ package dev.agenthub.api.runs;
 
 import com.google.protobuf.ByteString;
 import dev.agenthub.api.runs.PageToken.ScanCursor;
+import dev.agenthub.run.RunOutcomeMemo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Memo;
@@ -17,6 +18,7 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DataConverterException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -42,6 +44,8 @@ final class RunScan {
           .thenComparing(i -> i.getExecution().getRunId())
           .reversed();
 
+  private static final WorkflowExecutionStatus RUNNING =
+      WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   private static final int BATCH = 1000;
   private static final int CACHE_SIZE = 10_000;
 
@@ -57,17 +61,13 @@ final class RunScan {
 
   /** Up to {@code limit} runs after {@code after}, newest first, with memo and close time. */
   List<WorkflowExecutionInfo> page(
-      String workflowType,
-      String pipeline,
-      WorkflowExecutionStatus status,
-      ScanCursor after,
-      int limit) {
+      String workflowType, String pipeline, RunStatusFilter status, ScanCursor after, int limit) {
     List<WorkflowExecutionInfo> candidates = new ArrayList<>();
-    if (status == null || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+    if (status == null || status.admits(RUNNING)) {
       candidates.addAll(open(workflowType));
     }
-    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      candidates.addAll(closed(workflowType, status));
+    if (status == null || status.onlyTemporal() != RUNNING) {
+      candidates.addAll(closed(workflowType, status == null ? null : status.onlyTemporal()));
     }
     // A run that closes between the two listings is in both: keep its closed entry.
     Map<String, WorkflowExecutionInfo> byRun = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class RunScan {
     List<WorkflowExecutionInfo> ordered =
         byRun.values().stream()
             .filter(i -> workflowType.equals(i.getType().getName()))
-            .filter(i -> status == null || i.getStatus() == status)
+            .filter(i -> status == null || status.admits(i.getStatus()))
             .filter(i -> cursor == null || NEWEST_FIRST.compare(i, cursor) > 0)
             .sorted(NEWEST_FIRST)
             .toList();
@@ -92,8 +92,8 @@ final class RunScan {
     for (WorkflowExecutionInfo listed : ordered) {
       Optional<WorkflowExecutionInfo> complete = complete(listed);
       if (complete.isPresent()
-          && (pipeline == null
-              || pipeline.equals(memo(complete.get(), RunStarter.MEMO_PIPELINE)))) {
+          && (pipeline == null || pipeline.equals(memo(complete.get(), RunStarter.MEMO_PIPELINE)))
+          && (status == null || status.admits(listedStatus(complete.get())))) {
         page.add(complete.get());
         if (page.size() == limit) {
           break;
@@ -103,9 +103,25 @@ final class RunScan {
     return page;
   }
 
+  /**
+   * The text memo entry {@code key} of a listed run, or {@code null} when it has none or it is not
+   * text (a run of the same workflow type started by other means may carry any memo).
+   */
   String memo(WorkflowExecutionInfo info, String key) {
     var payload = info.getMemo().getFieldsMap().get(key);
-    return payload == null ? null : converter.fromPayload(payload, String.class, String.class);
+    if (payload == null) {
+      return null;
+    }
+    try {
+      return converter.fromPayload(payload, String.class, String.class);
+    } catch (DataConverterException e) {
+      return null;
+    }
+  }
+
+  /** The API status {@code info} reads as in a listing (see {@link RunStatuses#listed}). */
+  String listedStatus(WorkflowExecutionInfo info) {
+    return RunStatuses.listed(info.getStatus(), memo(info, RunOutcomeMemo.KEY));
   }
 
   /** {@code listed} with its memo and close time; empty if the run vanished meanwhile. */
@@ -155,15 +171,15 @@ final class RunScan {
     List<WorkflowExecutionInfo> runs = new ArrayList<>();
     ByteString next = ByteString.EMPTY;
     do {
+      ListOpenWorkflowExecutionsRequest request =
+          ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setMaximumPageSize(BATCH)
+              .setNextPageToken(next)
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType))
+              .build();
       ListOpenWorkflowExecutionsResponse response =
-          stub()
-              .listOpenWorkflowExecutions(
-                  ListOpenWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setMaximumPageSize(BATCH)
-                      .setNextPageToken(next)
-                      .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType))
-                      .build());
+          ScanListCall.call(() -> stub().listOpenWorkflowExecutions(request));
       runs.addAll(response.getExecutionsList());
       next = response.getNextPageToken();
     } while (!next.isEmpty());
@@ -185,8 +201,9 @@ final class RunScan {
       } else {
         request.setStatusFilter(StatusFilter.newBuilder().setStatus(status));
       }
+      ListClosedWorkflowExecutionsRequest built = request.build();
       ListClosedWorkflowExecutionsResponse response =
-          stub().listClosedWorkflowExecutions(request.build());
+          ScanListCall.call(() -> stub().listClosedWorkflowExecutions(built));
       runs.addAll(response.getExecutionsList());
       next = response.getNextPageToken();
     } while (!next.isEmpty());

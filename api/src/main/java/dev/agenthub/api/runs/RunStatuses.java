@@ -1,7 +1,9 @@
 package dev.agenthub.api.runs;
 
 import dev.agenthub.run.FailureTypes;
+import dev.agenthub.run.RunOutcomeMemo;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,11 +62,26 @@ final class RunStatuses {
   }
 
   /**
-   * The Temporal status named by an API status filter, or {@code null} for no filter.
+   * The API name of a listed run's status, given its {@link RunOutcomeMemo} entry (listings see the
+   * memo, never the failure): a run its pipeline timeout closed is Temporal-{@code Failed} with the
+   * memo {@link RunOutcomeMemo#TIMED_OUT}, and reads as {@code timed_out}.
+   */
+  static String listed(WorkflowExecutionStatus status, String outcomeMemo) {
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED
+        && RunOutcomeMemo.TIMED_OUT.equals(outcomeMemo)) {
+      return TIMED_OUT;
+    }
+    return of(status);
+  }
+
+  /**
+   * The filter named by an API status, or {@code null} for no filter. {@code timed_out} asks for
+   * Temporal's {@code TimedOut} (the server's backstop) and {@code Failed} (the pipeline timeout
+   * closes a run failed), and keeps the runs that read {@code timed_out}.
    *
    * @throws RunServiceException.InvalidStatusFilter for anything else
    */
-  static WorkflowExecutionStatus parseFilter(String status) {
+  static RunStatusFilter parseFilter(String status) {
     if (status == null || status.isBlank()) {
       return null;
     }
@@ -72,7 +89,11 @@ final class RunStatuses {
     if (temporal == null) {
       throw new RunServiceException.InvalidStatusFilter(status);
     }
-    return temporal;
+    if (TIMED_OUT.equals(status)) {
+      return new RunStatusFilter(
+          status, List.of(temporal, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED));
+    }
+    return new RunStatusFilter(status, List.of(temporal));
   }
 
   /** The name visibility queries use for {@code status}: {@code Running}, {@code TimedOut}, … */

@@ -7,6 +7,7 @@ import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.run.ApprovalDecision;
 import dev.agenthub.run.PipelineRunInput;
+import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.RunIds;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.run.StepProgress;
@@ -160,7 +161,7 @@ public final class TemporalRunService implements RunService {
   public CompletableFuture<RunView> awaitClose(String workflowId, Duration wait) {
     return client
         .newUntypedWorkflowStub(workflowId)
-        .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, JsonNode.class)
+        .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, PipelineRunResult.class)
         .handleAsync(
             (result, failure) -> {
               Throwable cause =
@@ -168,7 +169,7 @@ public final class TemporalRunService implements RunService {
               if (cause == null
                   || cause instanceof TimeoutException
                   || cause instanceof WorkflowFailedException) {
-                return describer.describe(workflowId);
+                return describer.describe(workflowId, result);
               }
               throw TemporalErrors.translate(
                   cause instanceof RuntimeException e ? e : new CompletionException(cause),

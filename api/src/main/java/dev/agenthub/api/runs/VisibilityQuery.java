@@ -1,6 +1,6 @@
 package dev.agenthub.api.runs;
 
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import java.util.stream.Collectors;
 
 /** Builds the visibility query ({@code ListWorkflowExecutions}) that lists pipeline runs. */
 final class VisibilityQuery {
@@ -9,12 +9,22 @@ final class VisibilityQuery {
 
   /**
    * Pipeline runs, optionally of one pipeline (by the {@code AgentHubPipeline} search attribute)
-   * and in one status.
+   * and in the Temporal statuses of one status filter.
    */
-  static String of(String workflowType, String pipeline, WorkflowExecutionStatus status) {
+  static String of(String workflowType, String pipeline, RunStatusFilter status) {
     StringBuilder query = new StringBuilder("WorkflowType = ").append(literal(workflowType));
-    if (status != null) {
-      query.append(" AND ExecutionStatus = ").append(literal(RunStatuses.visibilityName(status)));
+    if (status != null && status.temporal().size() == 1) {
+      query
+          .append(" AND ExecutionStatus = ")
+          .append(literal(RunStatuses.visibilityName(status.temporal().get(0))));
+    } else if (status != null) {
+      query
+          .append(" AND (")
+          .append(
+              status.temporal().stream()
+                  .map(s -> "ExecutionStatus = " + literal(RunStatuses.visibilityName(s)))
+                  .collect(Collectors.joining(" OR ")))
+          .append(')');
     }
     if (pipeline != null && !pipeline.isEmpty()) {
       query

@@ -17,24 +17,31 @@ class VisibilityQueryTest {
   void of_addsStatusAndPipelineFilters() {
     assertThat(
             VisibilityQuery.of(
-                "PipelineWorkflow",
-                "research-brief",
-                WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT))
+                "PipelineWorkflow", "research-brief", RunStatuses.parseFilter("cancelled")))
         .isEqualTo(
-            "WorkflowType = 'PipelineWorkflow' AND ExecutionStatus = 'TimedOut'"
+            "WorkflowType = 'PipelineWorkflow' AND ExecutionStatus = 'Canceled'"
                 + " AND AgentHubPipeline = 'research-brief'");
   }
 
   @Test
+  void of_asksForTimedOutAndFailedRuns_whenFilteringTimedOut() {
+    assertThat(VisibilityQuery.of("PipelineWorkflow", null, RunStatuses.parseFilter("timed_out")))
+        .isEqualTo(
+            "WorkflowType = 'PipelineWorkflow'"
+                + " AND (ExecutionStatus = 'TimedOut' OR ExecutionStatus = 'Failed')");
+  }
+
+  @Test
   void of_namesEveryStatusAsVisibilityDoes() {
-    assertThat(RunStatuses.visibilityName(RunStatuses.parseFilter("running"))).isEqualTo("Running");
-    assertThat(RunStatuses.visibilityName(RunStatuses.parseFilter("succeeded")))
-        .isEqualTo("Completed");
-    assertThat(RunStatuses.visibilityName(RunStatuses.parseFilter("failed"))).isEqualTo("Failed");
-    assertThat(RunStatuses.visibilityName(RunStatuses.parseFilter("cancelled")))
-        .isEqualTo("Canceled");
-    assertThat(RunStatuses.visibilityName(RunStatuses.parseFilter("terminated")))
-        .isEqualTo("Terminated");
+    assertThat(RunStatuses.visibilityName(single("running"))).isEqualTo("Running");
+    assertThat(RunStatuses.visibilityName(single("succeeded"))).isEqualTo("Completed");
+    assertThat(RunStatuses.visibilityName(single("failed"))).isEqualTo("Failed");
+    assertThat(RunStatuses.visibilityName(single("cancelled"))).isEqualTo("Canceled");
+    assertThat(RunStatuses.visibilityName(single("terminated"))).isEqualTo("Terminated");
+  }
+
+  private static WorkflowExecutionStatus single(String status) {
+    return RunStatuses.parseFilter(status).temporal().get(0);
   }
 
   @Test

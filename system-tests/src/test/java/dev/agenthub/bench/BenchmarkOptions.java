@@ -1,0 +1,82 @@
+package dev.agenthub.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param server {@code embedded} (the dev mode's in-JVM test server) or {@code temporal-cli} (a
+ *     fresh CLI dev server the benchmark starts); ignored when {@code temporal} is set
+ * @param temporal {@code host:port} of a running Temporal server to use, or {@code null}
+ * @param scenarios what to run, e.g. {@code closed:5} and {@code open:50}
+ * @param runs measured runs per variant per round
+ * @param rounds measured rounds; the variants alternate within each (the order flips every round)
+ * @param warmup unmeasured runs per variant before the first round of each scenario
+ * @param pollRuns runs polled every 50 ms while running to count queries per poll (0: skip)
+ */
+record BenchmarkOptions(
+    String server,
+    String temporal,
+    List<Scenario> scenarios,
+    int runs,
+    int rounds,
+    int warmup,
+    int pollRuns) {
+
+  /** One load shape: open or closed loop at a concurrency. */
+  record Scenario(boolean openLoop, int concurrency) {
+    static Scenario parse(String text) {
+      String[] parts = text.split(":");
+      if (parts.length != 2 || !(parts[0].equals("open") || parts[0].equals("closed"))) {
+        throw new IllegalArgumentException("scenario must be closed:N or open:N, got " + text);
+      }
+      return new Scenario(parts[0].equals("open"), Integer.parseInt(parts[1]));
+    }
+
+    @Override
+    public String toString() {
+      return concurrency + ", " + (openLoop ? "open" : "closed") + " loop";
+    }
+  }
+
+  static BenchmarkOptions parse(String... args) {
+    String server = "embedded";
+    String temporal = null;
+    List<Scenario> scenarios = new ArrayList<>(List.of(Scenario.parse("closed:5")));
+    scenarios.add(Scenario.parse("open:50"));
+    int runs = 200;
+    int rounds = 3;
+    int warmup = 100;
+    int pollRuns = 5;
+    for (String arg : args) {
+      String[] kv = arg.split("=", 2);
+      if (kv.length != 2 || !kv[0].startsWith("--")) {
+        throw new IllegalArgumentException("options are --name=value, got " + arg);
+      }
+      String value = kv[1];
+      switch (kv[0]) {
+        case "--server" -> server = value;
+        case "--temporal" -> temporal = value;
+        case "--scenarios" ->
+            scenarios = List.of(value.split(",")).stream().map(Scenario::parse).toList();
+        case "--runs" -> runs = Integer.parseInt(value);
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--poll-runs" -> pollRuns = Integer.parseInt(value);
+        default -> throw new IllegalArgumentException("unknown option " + kv[0]);
+      }
+    }
+    if (!server.equals("embedded") && !server.equals("temporal-cli")) {
+      throw new IllegalArgumentException("--server must be embedded or temporal-cli");
+    }
+    return new BenchmarkOptions(server, temporal, scenarios, runs, rounds, warmup, pollRuns);
+  }
+
+  /** Where the runs go, for the output. */
+  String serverName() {
+    return temporal != null
+        ? "Temporal at " + temporal
+        : server.equals("embedded") ? "embedded test server (dev)" : "Temporal CLI dev server";
+  }
+}

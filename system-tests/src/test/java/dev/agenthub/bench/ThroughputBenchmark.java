@@ -1,0 +1,197 @@
+package dev.agenthub.bench;
+
+import dev.agenthub.api.ApiConfiguration;
+import dev.agenthub.devkit.AgentHubMain;
+import dev.agenthub.devkit.DevCommand;
+import dev.agenthub.devkit.DevServer;
+import dev.agenthub.devkit.TemporalCliServer;
+import dev.agenthub.system.TestPorts;
+import dev.agenthub.telemetry.Telemetry;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The throughput benchmark: {@code scripts/bench-throughput.sh [--option=value ...]} (options in
+ * {@link BenchmarkOptions}). Starts {@code dev} in this JVM (the embedded test server, or no server
+ * of its own when the runs go to a Temporal CLI dev server), a worker of its own for the
+ * hand-written baseline, and prints, per scenario, throughput and p50/p99 latencies of both
+ * variants and their ratio.
+ */
+public final class ThroughputBenchmark {
+
+  private static final String KEY = "bench-operator-key";
+
+  /** Runs, one at a time, whose Temporal requests are counted. */
+  private static final int REQUEST_COUNT_RUNS = 20;
+
+  private ThroughputBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchmarkOptions options = BenchmarkOptions.parse(args);
+    PrintStream out = System.out;
+    TemporalCliServer cli = null;
+    String target = options.temporal();
+    if (target == null && options.server().equals("temporal-cli")) {
+      Path dir = Files.createTempDirectory("bench-temporal");
+      cli =
+          new TemporalCliServer(
+              Path.of(".tools/bin/temporal").toAbsolutePath(),
+              dir.resolve("temporal.db"),
+              TestPorts.free(),
+              TestPorts.free());
+      cli.start();
+      target = "127.0.0.1:" + cli.port();
+    }
+    boolean embedded = target == null;
+    if (embedded) {
+      target = "127.0.0.1:" + TestPorts.free();
+    }
+    DropwizardTestSupport<ApiConfiguration> dev =
+        new DropwizardTestSupport<>(
+            AgentHubMain.class,
+            writeConfig(target).toString(),
+            (String) null,
+            application ->
+                new DevCommand(
+                    out, Telemetry::startLocal, embedded ? DevServer.EMBEDDED : DevServer.NONE));
+    dev.before();
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    HttpClient http = HttpClient.newHttpClient();
+    URI api = URI.create("http://127.0.0.1:" + dev.getLocalPort());
+    PipelineRuns pipeline = new PipelineRuns(http, api, KEY);
+    try (HandWrittenRuns handWritten = new HandWrittenRuns(WorkflowClient.newInstance(stubs))) {
+      out.printf(
+          "%nserver: %s; %d cores; load average before: %s; %s%n",
+          options.serverName(),
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage(),
+          System.getProperty("java.vm.name") + " " + Runtime.version());
+      if (embedded) {
+        out.println(
+            "(the embedded server starves a few tasks at 20+ in flight: trust its p50 and"
+                + " throughput, not its p99)");
+      }
+      for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
+        runScenario(out, options, scenario, List.of(handWritten, pipeline));
+      }
+      TemporalRequests requests =
+          new TemporalRequests(
+              http, URI.create("http://127.0.0.1:" + dev.getAdminPort() + "/metrics"));
+      Map<String, Double> before = requests.settled();
+      new LoadRunner(false, 1).run(pipeline, REQUEST_COUNT_RUNS, new Samples());
+      out.println(
+          "Temporal requests of the platform per pipeline run (start, wait, view), polls left out: "
+              + TemporalRequests.perRun(before, requests.settled(), REQUEST_COUNT_RUNS));
+      if (options.pollRuns() > 0) {
+        out.println(
+            "polling GET /api/v1/runs/{id} every 50 ms: "
+                + new QueriesPerPoll(http, pipeline, requests).measure(options.pollRuns()));
+      }
+      out.printf("load average after: %s%n", loadAverage());
+    } finally {
+      dev.after();
+      stubs.shutdownNow();
+      if (cli != null) {
+        cli.close();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void runScenario(
+      PrintStream out,
+      BenchmarkOptions options,
+      BenchmarkOptions.Scenario scenario,
+      List<RunLauncher> variants)
+      throws InterruptedException {
+    LoadRunner runner = new LoadRunner(scenario.openLoop(), scenario.concurrency());
+    for (RunLauncher variant : variants) {
+      runner.run(variant, options.warmup(), new Samples());
+    }
+    Samples[] samples = {new Samples(), new Samples()};
+    for (int round = 0; round < options.rounds(); round++) {
+      for (int i = 0; i < 2; i++) {
+        int which = (round % 2 == 0) ? i : 1 - i;
+        runner.run(variants.get(which), options.runs(), samples[which]);
+      }
+    }
+    out.printf(
+        "%n%s, %d runs x %d rounds per variant, alternating, after %d warm-up runs each%n",
+        scenario, options.runs(), options.rounds(), options.warmup());
+    out.printf(
+        "%-26s %9s %8s %8s %10s %10s %11s %6s%n",
+        "variant",
+        "runs/s",
+        "e2e p50",
+        "e2e p99",
+        "start p50",
+        "start p99",
+        "CPU ms/run",
+        "failed");
+    for (int i = 0; i < 2; i++) {
+      Samples s = samples[i];
+      out.printf(
+          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %6d%n",
+          variants.get(i).name(),
+          s.runsPerSecond(),
+          s.endToEnd(50),
+          s.endToEnd(99),
+          s.start(50),
+          s.start(99),
+          s.cpuMsPerRun(),
+          s.failures());
+    }
+    out.printf(
+        "ratio pipeline/hand-written: throughput %.2f, CPU per run %.2f, e2e p50 %+.0f ms"
+            + " (latencies in ms)%n",
+        samples[1].runsPerSecond() / samples[0].runsPerSecond(),
+        samples[0].cpuMsPerRun() / samples[1].cpuMsPerRun(),
+        samples[1].endToEnd(50) - samples[0].endToEnd(50));
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(
+          " ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static Path writeConfig(String target) throws java.io.IOException {
+    Path dir = Files.createTempDirectory("bench-dev");
+    Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
+    Files.writeString(pipelines.resolve("bench-noop.yml"), PipelineRuns.YAML);
+    Files.writeString(pipelines.resolve("bench-poll.yml"), QueriesPerPoll.YAML);
+    Path agents = Files.createDirectories(dir.resolve("agents"));
+    Path config = dir.resolve("dev.yml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "server:",
+            "  applicationConnectors: [{type: http, port: 0}]",
+            "  adminConnectors: [{type: http, port: 0}]",
+            "  requestLog: {appenders: []}",
+            "logging: {level: WARN}",
+            "temporal: {target: \"" + target + "\"}",
+            "pipelinesDir: " + pipelines,
+            "agentsDir: " + agents,
+            "auth:",
+            "  keys:",
+            "    - {name: bench, role: operator, value: " + KEY + "}",
+            ""));
+    return config;
+  }
+}
