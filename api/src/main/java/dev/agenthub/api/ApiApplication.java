@@ -15,6 +15,7 @@ import dev.agenthub.api.alerts.AlertsResource;
 import dev.agenthub.api.auth.ApiAuth;
 import dev.agenthub.api.auth.AuthConfiguration;
 import dev.agenthub.api.errors.ApiErrors;
+import dev.agenthub.api.events.EventsResource;
 import dev.agenthub.api.observability.HttpServerMetrics;
 import dev.agenthub.api.observability.HttpServerTracing;
 import dev.agenthub.api.observability.MetricsServlet;
@@ -27,9 +28,12 @@ import dev.agenthub.api.runs.DeadlineBoundRunService;
 import dev.agenthub.api.runs.Listing;
 import dev.agenthub.api.runs.RunLinks;
 import dev.agenthub.api.runs.RunService;
+import dev.agenthub.api.runs.RunStarter;
 import dev.agenthub.api.runs.RunsResource;
 import dev.agenthub.api.runs.TemporalDeadline;
 import dev.agenthub.api.runs.TemporalRunService;
+import dev.agenthub.api.schedules.ScheduleReconciliation;
+import dev.agenthub.api.schedules.SchedulesResource;
 import dev.agenthub.dsl.AgentFiles;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineCatalog;
@@ -234,6 +238,31 @@ public class ApiApplication<C extends ApiConfiguration> extends Application<C> {
                 catalog, runs, links, config.getRuns().getMaxInputBytes().toBytes()));
     environment.jersey().register(SseFeature.class);
     environment.jersey().register(new RunsResource(runs, links));
+    ScheduleReconciliation schedules =
+        ScheduleReconciliation.create(
+            catalog,
+            connection.client(),
+            new RunStarter(
+                connection.client(),
+                config.getTemporal().taskQueue(),
+                config.priceTable(),
+                Clock.systemUTC(),
+                agents),
+            Listing.parse(config.getTemporal().listing()) != Listing.SCAN,
+            environment.lifecycle().scheduledExecutorService("schedule-reconciliation").build());
+    environment.lifecycle().manage(schedules);
+    environment.jersey().register(new SchedulesResource(schedules.schedules()));
+    environment
+        .jersey()
+        .register(
+            new EventsResource(
+                catalog,
+                runs,
+                links,
+                auth(config),
+                config.getEvents(),
+                environment.getObjectMapper(),
+                config.getRuns().getMaxInputBytes().toBytes()));
     TaskQueuePollers pollers =
         new TemporalTaskQueuePollers(connection.stubs(), config.getTemporal().namespace());
     environment

@@ -3,6 +3,7 @@ package dev.agenthub.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agenthub.api.alerts.AlertsConfiguration;
 import dev.agenthub.api.auth.AuthConfiguration;
+import dev.agenthub.api.events.EventsConfiguration;
 import dev.agenthub.api.runs.RunsConfiguration;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.temporal.TemporalSettings;
@@ -37,6 +38,8 @@ public class ApiConfiguration extends Configuration {
   @Valid @NotNull private AlertsConfiguration alerts = new AlertsConfiguration();
 
   @Valid @NotNull private RunsConfiguration runs = new RunsConfiguration();
+
+  @Valid @NotNull private EventsConfiguration events = new EventsConfiguration();
 
   /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
   private String traceUrlTemplate = "";
@@ -155,5 +158,16 @@ public class ApiConfiguration extends Configuration {
   @JsonProperty
   public void setTraceUrlTemplate(String traceUrlTemplate) {
     this.traceUrlTemplate = traceUrlTemplate;
+  }
+
+  /** The sources that may post events with a signature ({@code events:} block). */
+  @JsonProperty
+  public EventsConfiguration getEvents() {
+    return events;
+  }
+
+  @JsonProperty
+  public void setEvents(EventsConfiguration events) {
+    this.events = events;
   }
 }

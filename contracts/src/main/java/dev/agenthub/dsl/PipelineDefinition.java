@@ -1,5 +1,6 @@
 package dev.agenthub.dsl;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param budget spend limit, or {@code null} for none
  * @param timeout whole-run timeout as a duration string ("30m"), or {@code null} for none
  * @param output templated JSON evaluated when the run succeeds, or {@code null}
+ * @param schedules Temporal Schedules that start runs of this pipeline (none if empty)
+ * @param on events that start runs of this pipeline (none if empty)
  */
 public record PipelineDefinition(
     String name,
@@ -25,10 +28,27 @@ public record PipelineDefinition(
     List<StepDefinition> steps,
     BudgetDefinition budget,
     String timeout,
-    JsonNode output) {
+    JsonNode output,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ScheduleDefinition> schedules,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EventTrigger> on) {
 
   public PipelineDefinition {
     steps = List.copyOf(steps);
+    schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    on = on == null ? List.of() : List.copyOf(on);
+  }
+
+  /** A pipeline without schedules or event triggers. */
+  public PipelineDefinition(
+      String name,
+      String version,
+      String description,
+      JsonNode input,
+      List<StepDefinition> steps,
+      BudgetDefinition budget,
+      String timeout,
+      JsonNode output) {
+    this(name, version, description, input, steps, budget, timeout, output, null, null);
   }
 
   /** The step with this id, if any. */

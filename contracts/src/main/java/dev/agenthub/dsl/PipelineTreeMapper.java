@@ -16,7 +16,17 @@ import java.util.stream.Collectors;
 final class PipelineTreeMapper {
 
   private static final Set<String> PIPELINE_FIELDS =
-      Set.of("name", "version", "description", "input", "budget", "timeout", "steps", "output");
+      Set.of(
+          "name",
+          "version",
+          "description",
+          "input",
+          "budget",
+          "timeout",
+          "steps",
+          "output",
+          "schedules",
+          "on");
   private static final Set<String> STEP_FIELDS =
       union(
           Set.of(
@@ -48,6 +58,7 @@ final class PipelineTreeMapper {
       Arrays.stream(OnError.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
 
   private final TreeReader read = new TreeReader();
+  private final TriggerTreeMapper triggers = new TriggerTreeMapper(read);
 
   /** Shape errors found by the last {@link #map}. */
   List<ValidationError> errors() {
@@ -66,7 +77,9 @@ final class PipelineTreeMapper {
         steps(root.get("steps")),
         budget(root.get("budget")),
         read.string(root.get("timeout"), "timeout"),
-        TreeReader.absent(root.get("output")) ? null : root.get("output"));
+        TreeReader.absent(root.get("output")) ? null : root.get("output"),
+        triggers.schedules(root.get("schedules")),
+        triggers.on(root.get("on")));
   }
 
   private List<StepDefinition> steps(JsonNode value) {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * The semantic rules of pipeline definitions: names and ids, agents and their arguments, the {@code
  * needs} graph (unknown steps, self-dependencies, cycles), durations and retry policies, and the
  * CEL of conditions, templates and {@code output} (it must compile, and a step may only read {@code
- * steps.<id>} of steps upstream of it). {@link PipelineLoader} runs it after reading a document;
- * callers holding a {@link PipelineDefinition} built otherwise may run it directly.
+ * steps.<id>} of steps upstream of it), and the {@code schedules} and {@code on} triggers. {@link
+ * PipelineLoader} runs it after reading a document; callers holding a {@link PipelineDefinition}
+ * built otherwise may run it directly.
  */
 public final class PipelineValidator {
 
@@ -50,6 +51,7 @@ public final class PipelineValidator {
     if (definition.output() != null) {
       expressions.checkTemplates(definition.output(), "output", -1, null);
     }
+    new TriggerChecker(errors).check(definition);
     return errors;
   }
 
@@ -121,7 +123,7 @@ public final class PipelineValidator {
   }
 
   /** {@code input.properties.topic.type} for pointer {@code /properties/topic/type}. */
-  private static String pointerToPath(String root, String pointer, JsonNode document) {
+  static String pointerToPath(String root, String pointer, JsonNode document) {
     String path = root;
     JsonNode at = document;
     if (pointer.isEmpty()) {

@@ -150,11 +150,20 @@ public final class RunStarter {
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class, options(workflowId, input, extraMemo, searchable));
+    return WorkflowClient.start(workflow::run, prepared(input));
+  }
+
+  /**
+   * {@code input} as {@link #start} passes it to the workflow: with its snapshots of prices, agents
+   * and the pipelines its {@code pipeline:} steps run, and the fan-out bound. For starts made
+   * elsewhere, such as a schedule's action.
+   */
+  public PipelineRunInput prepared(PipelineRunInput input) {
     PipelineRunInput snapshot = withAgents(withPrices(withPipelines(input)));
     if (snapshot.maxForEachItems() == null) {
       snapshot = snapshot.withMaxForEachItems(maxForEachItems);
     }
-    return WorkflowClient.start(workflow::run, snapshot);
+    return snapshot;
   }
 
   /**
@@ -199,7 +208,12 @@ public final class RunStarter {
     return client.newWorkflowStub(PipelineWorkflow.class, workflowId);
   }
 
-  private WorkflowOptions options(
+  /**
+   * The workflow options {@link #start} uses (id, id reuse, task queue, timeout, memo, search
+   * attributes). For starts made elsewhere, such as a schedule's action, so that their runs look
+   * like any other.
+   */
+  public WorkflowOptions options(
       String workflowId,
       PipelineRunInput input,
       Map<String, Object> extraMemo,

@@ -200,9 +200,9 @@ public final class RunsResource {
   }
 
   private static String checkedId(String id) {
-    if (!RunIds.VALID_WORKFLOW_ID.matcher(id).matches()) {
+    if (!RunIds.VALID_RUN_ID.matcher(id).matches()) {
       throw ApiException.badRequest(
-          "invalid_workflow_id", "run ids match " + RunIds.VALID_WORKFLOW_ID.pattern());
+          "invalid_workflow_id", "run ids match " + RunIds.VALID_RUN_ID.pattern());
     }
     return id;
   }

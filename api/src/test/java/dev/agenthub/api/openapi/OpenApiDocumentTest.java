@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agenthub.api.agents.AgentsResource;
 import dev.agenthub.api.alerts.AlertsResource;
+import dev.agenthub.api.events.EventsResource;
 import dev.agenthub.api.pipelines.PipelinesResource;
 import dev.agenthub.api.runs.RunsResource;
+import dev.agenthub.api.schedules.SchedulesResource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +28,9 @@ public class OpenApiDocumentTest {
           PipelinesResource.class,
           RunsResource.class,
           OpenApiResource.class,
-          AlertsResource.class);
+          AlertsResource.class,
+          SchedulesResource.class,
+          EventsResource.class);
 
   @Test
   void document_matchesTheResourceRoutes() throws Exception {
