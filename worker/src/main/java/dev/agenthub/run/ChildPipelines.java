@@ -103,7 +103,7 @@ final class ChildPipelines {
 
   private Map<String, AgentDeclaration> agentsOf(PipelineDefinition child) {
     return parent.agents().entrySet().stream()
-        .filter(e -> child.steps().stream().anyMatch(s -> e.getKey().equals(s.agent())))
+        .filter(e -> child.agentNames().contains(e.getKey()))
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
