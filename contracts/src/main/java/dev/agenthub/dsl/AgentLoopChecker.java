@@ -107,14 +107,6 @@ final class AgentLoopChecker {
     } else {
       names.put(tool.name(), index);
     }
-    if (tool.timeout() != null) {
-      steps.checkDuration(tool.timeout(), path + ".timeout");
-    }
-    if (tool.retry() != null
-        && tool.retry().maxAttempts() != null
-        && tool.retry().maxAttempts() < 1) {
-      error(path + ".retry.maxAttempts", "must be at least 1, got " + tool.retry().maxAttempts());
-    }
     if (tool.agent() != null && tool.pipeline() != null) {
       error(path + ".pipeline", "not allowed with agent (give one of agent or pipeline)");
       return;
@@ -122,6 +114,14 @@ final class AgentLoopChecker {
     if (tool.pipeline() != null) {
       checkPipelineTool(i, step, tool, path);
       return;
+    }
+    if (tool.timeout() != null) {
+      steps.checkDuration(tool.timeout(), path + ".timeout");
+    }
+    if (tool.retry() != null
+        && tool.retry().maxAttempts() != null
+        && tool.retry().maxAttempts() < 1) {
+      error(path + ".retry.maxAttempts", "must be at least 1, got " + tool.retry().maxAttempts());
     }
     if (tool.agent() == null) {
       error(path + ".agent", "required (or pipeline)");
@@ -164,6 +164,13 @@ final class AgentLoopChecker {
   private void checkPipelineTool(int i, StepDefinition step, ToolDefinition tool, String path) {
     if (!PipelineValidator.PIPELINE_NAME.matcher(tool.pipeline()).matches()) {
       error(path + ".pipeline", "\"" + tool.pipeline() + "\" is not a valid pipeline name");
+    }
+    // As for pipeline steps: the child's own steps carry their retries and timeouts.
+    if (tool.retry() != null) {
+      error(path + ".retry", "not allowed with pipeline (the child's steps retry)");
+    }
+    if (tool.timeout() != null) {
+      error(path + ".timeout", "not allowed with pipeline (the child's steps time out)");
     }
     if (tool.arguments() != null) {
       checkSchema(tool.arguments(), path + ".arguments");

@@ -52,13 +52,16 @@ class PipelineToolValidationTest {
                           - {name: neither}
                           - {name: bad, pipeline: Not_A_Name}
                           - {name: templated, pipeline: child, with: {text: "${{ args.text }}"}}
+                          - {name: tuned, pipeline: child, retry: {maxAttempts: 2}, timeout: 1m}
                     """)))
         .containsExactly(
             "steps[0].tools[0].pipeline: not allowed with agent (give one of agent or pipeline)",
             "steps[0].tools[1].agent: required (or pipeline)",
             "steps[0].tools[2].pipeline: \"Not_A_Name\" is not a valid pipeline name",
             "steps[0].tools[3].arguments: required when the tool sets with (describe what the"
-                + " model passes as args)");
+                + " model passes as args)",
+            "steps[0].tools[4].retry: not allowed with pipeline (the child's steps retry)",
+            "steps[0].tools[4].timeout: not allowed with pipeline (the child's steps time out)");
   }
 
   @Test
