@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the tool-calling loop of one step: only {@code llm} steps take it; its limits; each tool's
- * name, agent, arguments schema and {@code with} (whose templates may read {@code args}, the
- * model's arguments).
+ * name, agent or pipeline, arguments schema and {@code with} (whose templates may read {@code
+ * args}, the model's arguments).
  */
 final class AgentLoopChecker {
 
@@ -107,6 +107,14 @@ final class AgentLoopChecker {
     } else {
       names.put(tool.name(), index);
     }
+    if (tool.agent() != null && tool.pipeline() != null) {
+      error(path + ".pipeline", "not allowed with agent (give one of agent or pipeline)");
+      return;
+    }
+    if (tool.pipeline() != null) {
+      checkPipelineTool(i, step, tool, path);
+      return;
+    }
     if (tool.timeout() != null) {
       steps.checkDuration(tool.timeout(), path + ".timeout");
     }
@@ -116,7 +124,7 @@ final class AgentLoopChecker {
       error(path + ".retry.maxAttempts", "must be at least 1, got " + tool.retry().maxAttempts());
     }
     if (tool.agent() == null) {
-      error(path + ".agent", "required");
+      error(path + ".agent", "required (or pipeline)");
       return;
     }
     AgentSpec spec = catalog.find(tool.agent()).orElse(null);
@@ -146,6 +154,33 @@ final class AgentLoopChecker {
     }
     if (tool.with() != null) {
       checkWith(i, step, tool, spec, declared, path + ".with");
+    }
+  }
+
+  /**
+   * A pipeline tool: a valid pipeline name (whether it exists is checked across the catalog, by
+   * {@link ChildPipelineChecks#crossCheck}); its arguments default to the pipeline's input schema.
+   */
+  private void checkPipelineTool(int i, StepDefinition step, ToolDefinition tool, String path) {
+    if (!PipelineValidator.PIPELINE_NAME.matcher(tool.pipeline()).matches()) {
+      error(path + ".pipeline", "\"" + tool.pipeline() + "\" is not a valid pipeline name");
+    }
+    // As for pipeline steps: the child's own steps carry their retries and timeouts.
+    if (tool.retry() != null) {
+      error(path + ".retry", "not allowed with pipeline (the child's steps retry)");
+    }
+    if (tool.timeout() != null) {
+      error(path + ".timeout", "not allowed with pipeline (the child's steps time out)");
+    }
+    if (tool.arguments() != null) {
+      checkSchema(tool.arguments(), path + ".arguments");
+    } else if (tool.with() != null) {
+      error(
+          path + ".arguments",
+          "required when the tool sets with (describe what the model passes as args)");
+    }
+    if (tool.with() != null) {
+      expressions.checkTemplates(tool.with(), path + ".with", i, step);
     }
   }
 

@@ -27,6 +27,7 @@ final class AgentLoopMapper {
           "name",
           "description",
           "agent",
+          "pipeline",
           "with",
           "arguments",
           "requireApproval",
@@ -69,7 +70,7 @@ final class AgentLoopMapper {
       String toolPath = DocumentPaths.index(path, i);
       JsonNode tool = read.object(value.get(i), toolPath, "a tool (an object)");
       if (tool == null) {
-        tools.add(new ToolDefinition(null, null, null, null, null, false, null, null));
+        tools.add(new ToolDefinition(null, null, null, null, null, null, false, null, null));
         continue;
       }
       read.rejectUnknownKeys(tool, toolPath, TOOL_FIELDS);
@@ -79,6 +80,7 @@ final class AgentLoopMapper {
               read.string(tool.get("name"), toolPath + ".name"),
               read.string(tool.get("description"), toolPath + ".description"),
               read.string(tool.get("agent"), toolPath + ".agent"),
+              read.string(tool.get("pipeline"), toolPath + ".pipeline"),
               read.object(tool.get("with"), toolPath + ".with", "an object"),
               read.object(
                   tool.get("arguments"), toolPath + ".arguments", "an object (a JSON Schema)"),

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * The rules of {@code pipeline:} steps: on one definition, the name is a valid pipeline name and
  * only {@code pipeline} steps carry one; across a set of definitions ({@link #crossCheck}), every
- * name is a known pipeline and no pipeline runs itself, directly or through others.
+ * name (of a step or of an agent loop's pipeline tool) is a known pipeline and no pipeline runs
+ * itself, directly or through others.
  */
 final class ChildPipelineChecks {
 
@@ -41,37 +42,34 @@ final class ChildPipelineChecks {
   }
 
   /**
-   * The errors of each definition in {@code definitions} whose {@code pipeline:} steps name an
-   * unknown pipeline or close a cycle, by pipeline name; definitions without any are left out.
+   * The errors of each definition in {@code definitions} whose {@code pipeline:} steps or pipeline
+   * tools name an unknown pipeline or close a cycle, by pipeline name; definitions without any are
+   * left out.
    */
   static Map<String, List<ValidationError>> crossCheck(Collection<PipelineDefinition> definitions) {
     Map<String, PipelineDefinition> byName = new LinkedHashMap<>();
     definitions.forEach(d -> byName.put(d.name(), d));
     Map<String, List<ValidationError>> errors = new LinkedHashMap<>();
     for (PipelineDefinition definition : definitions) {
-      List<StepDefinition> steps = definition.steps();
-      for (int i = 0; i < steps.size(); i++) {
-        String child = steps.get(i).pipeline();
-        if (steps.get(i).type() != StepType.PIPELINE || child == null) {
-          continue;
-        }
-        String path = "steps[" + i + "].pipeline";
-        Optional<String> problem =
-            !byName.containsKey(child)
-                ? Optional.of(
-                    "unknown pipeline \""
-                        + child
-                        + "\" (known: "
-                        + String.join(", ", new TreeSet<>(byName.keySet()))
-                        + ")")
-                : cycleThrough(definition.name(), child, byName)
-                    .map(cycle -> "cycle: " + String.join(" -> ", cycle));
-        problem.ifPresent(
-            message ->
-                errors
-                    .computeIfAbsent(definition.name(), n -> new ArrayList<>())
-                    .add(new ValidationError(path, message)));
-      }
+      references(definition)
+          .forEach(
+              (path, child) -> {
+                Optional<String> problem =
+                    !byName.containsKey(child)
+                        ? Optional.of(
+                            "unknown pipeline \""
+                                + child
+                                + "\" (known: "
+                                + String.join(", ", new TreeSet<>(byName.keySet()))
+                                + ")")
+                        : cycleThrough(definition.name(), child, byName)
+                            .map(cycle -> "cycle: " + String.join(" -> ", cycle));
+                problem.ifPresent(
+                    message ->
+                        errors
+                            .computeIfAbsent(definition.name(), n -> new ArrayList<>())
+                            .add(new ValidationError(path, message)));
+              });
     }
     return errors;
   }
@@ -107,15 +105,33 @@ final class ChildPipelineChecks {
     return Optional.empty();
   }
 
-  /** The pipelines {@code definition}'s steps run as children (none for an unknown one). */
+  /**
+   * The pipelines {@code definition} runs as children ({@code pipeline:} steps and pipeline tools
+   * of agent loops), each once, in file order (none for an unknown one).
+   */
   static List<String> children(PipelineDefinition definition) {
     if (definition == null) {
       return List.of();
     }
-    return definition.steps().stream()
-        .filter(s -> s.type() == StepType.PIPELINE && s.pipeline() != null)
-        .map(StepDefinition::pipeline)
-        .distinct()
-        .toList();
+    return references(definition).values().stream().distinct().toList();
+  }
+
+  /** Every pipeline name {@code definition} refers to, by the field path that names it. */
+  private static Map<String, String> references(PipelineDefinition definition) {
+    Map<String, String> names = new LinkedHashMap<>();
+    List<StepDefinition> steps = definition.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      StepDefinition step = steps.get(i);
+      if (step.type() == StepType.PIPELINE && step.pipeline() != null) {
+        names.put("steps[" + i + "].pipeline", step.pipeline());
+      }
+      List<ToolDefinition> tools = step.loop() == null ? List.of() : step.loop().tools();
+      for (int t = 0; t < tools.size(); t++) {
+        if (tools.get(t).pipeline() != null) {
+          names.put("steps[" + i + "].tools[" + t + "].pipeline", tools.get(t).pipeline());
+        }
+      }
+    }
+    return names;
   }
 }

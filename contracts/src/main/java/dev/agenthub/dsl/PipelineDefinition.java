@@ -3,7 +3,9 @@ package dev.agenthub.dsl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A validated pipeline: the unit users write in YAML and the snapshot every run carries in its
@@ -54,5 +56,23 @@ public record PipelineDefinition(
   /** The step with this id, if any. */
   public Optional<StepDefinition> step(String id) {
     return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The agents this pipeline runs, each once, in file order: its steps' and its agent loops' tools'
+   * (the declarations a run of it must carry).
+   */
+  public List<String> agentNames() {
+    return steps.stream()
+        .flatMap(
+            s ->
+                Stream.concat(
+                    Stream.of(s.agent()),
+                    s.loop() == null
+                        ? Stream.empty()
+                        : s.loop().tools().stream().map(ToolDefinition::agent)))
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
   }
 }

@@ -46,6 +46,13 @@ class AgentLoopValidationTest {
       """;
 
   @Test
+  void agentNames_includeTheAgentsOfTheLoopsTools() {
+    PipelineDefinition pipeline = PipelineLoader.parse(VALID, "p.yml", AGENTS);
+
+    assertThat(pipeline.agentNames()).containsExactly("llm", "http", "transform");
+  }
+
+  @Test
   void parse_readsTheLoopWithItsTools() {
     PipelineDefinition pipeline = PipelineLoader.parse(VALID, "p.yml", AGENTS);
 

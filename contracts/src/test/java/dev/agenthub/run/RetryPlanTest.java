@@ -65,6 +65,21 @@ class RetryPlanTest {
   }
 
   @Test
+  void reusableSteps_runsAgainWhatRanAfterASkippedUpstream_evenWhenTheEarlierRunListsItsSteps() {
+    PipelineDefinition pipeline = pipeline(step("gate"), step("after", "gate"), step("other"));
+    // "gate" was skipped by its when; "after" saw that and succeeded; the retry may not skip it.
+    Map<String, StepProgress> earlier = new LinkedHashMap<>();
+    earlier.put(
+        "gate",
+        StepProgress.pending("gate", "transform")
+            .skipped(Instant.EPOCH, 0, new StepError("ConditionFalse", "when was false")));
+    earlier.put("after", succeeded("after"));
+    earlier.put("other", succeeded("other"));
+
+    assertThat(RetryPlan.reusableSteps(pipeline, earlier)).containsOnlyKeys("other");
+  }
+
+  @Test
   void reusableSteps_followsNeedsInAnyDefinitionOrder() {
     PipelineDefinition pipeline = pipeline(step("late", "early"), step("early"));
     Map<String, StepProgress> earlier =

@@ -10,12 +10,14 @@ import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.BuiltInAgentSpecs;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.dsl.AgentLoopDefinition;
+import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +47,9 @@ final class AgentLoop {
   private final String pipeline;
   private final String workflowId;
   private final ReportedUsage reportedUsage;
+  private final Map<String, PipelineDefinition> pipelines;
 
+  /** {@code pipelines}: the run's snapshot of the pipelines its pipeline tools run. */
   AgentLoop(
       RunState state,
       AgentCatalog catalog,
@@ -55,8 +59,10 @@ final class AgentLoop {
       RunMetrics metrics,
       String pipeline,
       String workflowId,
-      ReportedUsage reportedUsage) {
+      ReportedUsage reportedUsage,
+      Map<String, PipelineDefinition> pipelines) {
     this.reportedUsage = reportedUsage;
+    this.pipelines = pipelines;
     this.state = state;
     this.catalog = catalog;
     this.budget = budget;
@@ -71,7 +77,7 @@ final class AgentLoop {
     // Marks histories that ran a loop; no history recorded before this change holds one.
     Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1);
     AgentLoopDefinition loop = step.loop();
-    LoopTools loopTools = new LoopTools(loop, catalog);
+    LoopTools loopTools = new LoopTools(loop, catalog, pipelines);
     AgentTranscript transcript = AgentTranscript.opening(arguments);
     List<ToolCall> calls = new ArrayList<>();
     ArrayNode perTurn = JsonNodeFactory.instance.arrayNode();

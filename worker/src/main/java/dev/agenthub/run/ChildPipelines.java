@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * Runs a {@code pipeline:} step: the named pipeline, from the definitions snapshotted in the run's
- * input when it started, as a child workflow with id {@code <parent id>/<step>} ({@code
- * <step>[<index>]} under {@code forEach}), its input the step's rendered {@code with}. Cancelling
- * the parent cancels the child (the step's scope, and {@link
+ * Runs a {@code pipeline:} step or pipeline tool call: the named pipeline, from the definitions
+ * snapshotted in the run's input when it started, as a child workflow with id {@code <parent
+ * id>/<step>} ({@code <step>[<index>]} under {@code forEach}, {@code <step>/<call id>} for a tool
+ * call), its input the step's rendered {@code with} (the call's arguments). Cancelling the parent
+ * cancels the child (the step's scope, and {@link
  * ParentClosePolicy#PARENT_CLOSE_POLICY_REQUEST_CANCEL} if the parent closes first). The child's
  * budget is what the parent has left when it starts; its usage becomes the step's, and so the
  * parent's. Workflow code.
@@ -41,15 +42,23 @@ final class ChildPipelines {
 
   /** Runs {@code step}'s pipeline with {@code input}; never throws for the child's failure. */
   StepOutcome run(StepDefinition step, ForEachElement element, JsonNode input) {
-    PipelineDefinition child = parent.pipelines().get(step.pipeline());
+    return run(step.pipeline(), element == null ? step.id() : element.key(step.id()), input);
+  }
+
+  /**
+   * Runs pipeline {@code name} with {@code input} as the child {@code <parent id>/<key>}; never
+   * throws for the child's failure.
+   */
+  StepOutcome run(String name, String key, JsonNode input) {
+    PipelineDefinition child = parent.pipelines().get(name);
     if (child == null) {
       return StepOutcome.failed(
           0,
           new StepError(
               FailureTypes.INVALID_STEP_ARGUMENTS,
-              "pipeline \"" + step.pipeline() + "\" is not in the run's snapshot of pipelines"));
+              "pipeline \"" + name + "\" is not in the run's snapshot of pipelines"));
     }
-    String childId = workflowId + "/" + (element == null ? step.id() : element.key(step.id()));
+    String childId = workflowId + "/" + key;
     ChildWorkflowOptions options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(childId)
@@ -94,7 +103,7 @@ final class ChildPipelines {
 
   private Map<String, AgentDeclaration> agentsOf(PipelineDefinition child) {
     return parent.agents().entrySet().stream()
-        .filter(e -> child.steps().stream().anyMatch(s -> e.getKey().equals(s.agent())))
+        .filter(e -> child.agentNames().contains(e.getKey()))
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 

@@ -8,13 +8,16 @@ import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.agents.AgentSpec;
 import dev.agenthub.dsl.AgentLoopDefinition;
+import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.ToolDefinition;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * A loop's tools as the model sees them (OpenAI's {@code tools}, {@code tool_choice} and {@code
  * response_format}), and the schema each call's arguments are checked against: the tool's {@code
- * arguments}, else the declared agent's, else one built from a built-in agent's argument names.
+ * arguments}, else the declared agent's, else one built from a built-in agent's argument names; for
+ * a pipeline tool, else the pipeline's input schema.
  */
 final class LoopTools {
 
@@ -22,10 +25,14 @@ final class LoopTools {
 
   private final AgentLoopDefinition loop;
   private final AgentCatalog catalog;
+  private final Map<String, PipelineDefinition> pipelines;
 
-  LoopTools(AgentLoopDefinition loop, AgentCatalog catalog) {
+  /** {@code pipelines}: the run's snapshot of the pipelines it may run as children. */
+  LoopTools(
+      AgentLoopDefinition loop, AgentCatalog catalog, Map<String, PipelineDefinition> pipelines) {
     this.loop = loop;
     this.catalog = catalog;
+    this.pipelines = pipelines;
   }
 
   /** OpenAI's {@code tools}: one function per tool. */
@@ -69,6 +76,12 @@ final class LoopTools {
     if (tool.arguments() != null) {
       return tool.arguments();
     }
+    if (tool.pipeline() != null) {
+      PipelineDefinition child = pipelines.get(tool.pipeline());
+      return child != null && child.input() != null
+          ? child.input()
+          : JSON.objectNode().put("type", "object");
+    }
     AgentDeclaration declared = catalog.declaration(tool.agent()).orElse(null);
     if (declared != null && declared.arguments() != null) {
       return declared.arguments();
@@ -94,6 +107,12 @@ final class LoopTools {
   private String description(ToolDefinition tool) {
     if (tool.description() != null) {
       return tool.description();
+    }
+    if (tool.pipeline() != null) {
+      PipelineDefinition child = pipelines.get(tool.pipeline());
+      return child != null && child.description() != null && !child.description().isBlank()
+          ? child.description()
+          : "Runs the " + tool.pipeline() + " pipeline.";
     }
     return catalog
         .declaration(tool.agent())

@@ -112,6 +112,11 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
     // Built-in agents plus the declarations snapshotted when the run started (none for runs
     // recorded before agents could be declared, which therefore schedule exactly as before).
     AgentCatalog agents = AgentCatalog.withDeclared(input.agents().values());
+    ChildPipelines children =
+        new ChildPipelines(
+            input,
+            info.getWorkflowId(),
+            () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd()));
     AgentLoop loop =
         new AgentLoop(
             state,
@@ -123,12 +128,14 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
                 decisions.tools(),
                 pipeline.name(),
                 info.getWorkflowId(),
-                reportedUsage),
+                reportedUsage,
+                children),
             loopProgress,
             metrics,
             pipeline.name(),
             info.getWorkflowId(),
-            reportedUsage);
+            reportedUsage,
+            input.pipelines());
     StepExecutor executor =
         new StepExecutor(
             state,
@@ -137,10 +144,7 @@ public final class PipelineWorkflowImpl implements PipelineWorkflow {
             pipeline.name(),
             info.getWorkflowId(),
             reportedUsage,
-            new ChildPipelines(
-                input,
-                info.getWorkflowId(),
-                () -> budget == null ? 0 : budget.leftUsd(state.usage().costUsd())),
+            children,
             loop);
 
     RunDeadline deadline = startDeadline(pipeline);

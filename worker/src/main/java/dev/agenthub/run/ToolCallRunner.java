@@ -21,6 +21,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.io.IOException;
@@ -31,9 +32,10 @@ import java.util.stream.Collectors;
 /**
  * Runs the tool calls of an agent loop: checks each call's arguments against its tool's schema,
  * waits for an operator's decision when the tool requires approval, then runs the tool's agent as
- * its own activity (the tool's retry and timeout, summary {@code step/tool}). A call that fails, is
- * rejected or has invalid arguments settles with an error the model reads; it does not fail the
- * step.
+ * its own activity (the tool's retry and timeout, summary {@code step/tool}) or the tool's pipeline
+ * as a child workflow ({@code <run id>/<step>/<call id>}, through {@link ChildPipelines}). A call
+ * that fails, is rejected or has invalid arguments settles with an error the model reads; it does
+ * not fail the step.
  */
 final class ToolCallRunner {
 
@@ -45,6 +47,7 @@ final class ToolCallRunner {
   private final String pipeline;
   private final String workflowId;
   private final ReportedUsage reportedUsage;
+  private final ChildPipelines children;
 
   ToolCallRunner(
       RunState state,
@@ -52,7 +55,9 @@ final class ToolCallRunner {
       ToolApprovals approvals,
       String pipeline,
       String workflowId,
-      ReportedUsage reportedUsage) {
+      ReportedUsage reportedUsage,
+      ChildPipelines children) {
+    this.children = children;
     this.state = state;
     this.catalog = catalog;
     this.approvals = approvals;
@@ -107,7 +112,7 @@ final class ToolCallRunner {
                   .collect(Collectors.joining("; "))));
     }
     if (!tool.requireApproval()) {
-      return runAgent(step, tool, id, arguments, turn);
+      return runTool(step, tool, id, arguments, turn);
     }
     return Async.function(
         () -> {
@@ -123,16 +128,15 @@ final class ToolCallRunner {
                 ToolCall.REJECTED,
                 "an operator rejected the call" + by + comment);
           }
-          return runAgent(step, tool, id, arguments, turn).get();
+          return runTool(step, tool, id, arguments, turn).get();
         });
   }
 
-  private Promise<ToolCall> runAgent(
+  private Promise<ToolCall> runTool(
       StepDefinition step, ToolDefinition tool, String id, JsonNode arguments, int turn) {
-    JsonNode agentArguments;
+    JsonNode rendered;
     try {
-      agentArguments =
-          tool.with() == null ? arguments : state.render(tool.with(), "args", arguments);
+      rendered = tool.with() == null ? arguments : state.render(tool.with(), "args", arguments);
     } catch (ExpressionException e) {
       return Workflow.newPromise(
           ToolCall.refused(
@@ -143,6 +147,46 @@ final class ToolCallRunner {
               ToolCall.FAILED,
               StepErrors.ofExpression(e).message()));
     }
+    return tool.pipeline() != null
+        ? Async.function(() -> runPipeline(step, tool, id, arguments, turn, rendered))
+        : runAgent(step, tool, id, arguments, turn, rendered);
+  }
+
+  /** Runs the tool's pipeline as a child; its output (or its failure) goes back to the model. */
+  private ToolCall runPipeline(
+      StepDefinition step,
+      ToolDefinition tool,
+      String id,
+      JsonNode arguments,
+      int turn,
+      JsonNode input) {
+    StepOutcome outcome = children.run(tool.pipeline(), step.id() + "/" + id, input);
+    if (outcome.kind() == StepOutcome.Kind.SUCCEEDED) {
+      JsonNode output =
+          outcome.output() == null ? JsonNodeFactory.instance.nullNode() : outcome.output();
+      return new ToolCall(
+          id, tool.name(), arguments, turn, ToolCall.SUCCEEDED, output, outcome.usage());
+    }
+    if (outcome.kind() == StepOutcome.Kind.CANCELLED
+        && CancellationScope.current().isCancelRequested()) {
+      throw new CanceledFailure(outcome.error().message());
+    }
+    return ToolCall.refused(
+        id,
+        tool.name(),
+        arguments,
+        turn,
+        ToolCall.FAILED,
+        outcome.error().type() + ": " + outcome.error().message());
+  }
+
+  private Promise<ToolCall> runAgent(
+      StepDefinition step,
+      ToolDefinition tool,
+      String id,
+      JsonNode arguments,
+      int turn,
+      JsonNode agentArguments) {
     boolean readsContext = catalog.find(tool.agent()).map(AgentSpec::readsRunContext).orElse(false);
     ObjectNode context = null;
     if (readsContext) {

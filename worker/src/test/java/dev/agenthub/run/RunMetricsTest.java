@@ -137,6 +137,7 @@ class RunMetricsTest {
                         null,
                         "echo",
                         null,
+                        null,
                         json("{\"type\": \"object\"}"),
                         false,
                         null,

@@ -8,7 +8,6 @@ import dev.agenthub.cost.PriceSnapshot;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.Durations;
 import dev.agenthub.dsl.PipelineDefinition;
-import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineWorkflow;
 import io.opentelemetry.api.trace.Span;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -167,8 +165,8 @@ public final class RunStarter {
   }
 
   /**
-   * {@code input} with the declarations of the declared agents its steps use, unless it carries
-   * them already (a retry keeps its original's).
+   * {@code input} with the declarations of the declared agents its steps and tools use (its own and
+   * its descendant pipelines'), unless it carries them already (a retry keeps its original's).
    */
   PipelineRunInput withAgents(PipelineRunInput input) {
     if (!input.agents().isEmpty()) {
@@ -177,9 +175,7 @@ public final class RunStarter {
     return input.withAgents(
         agents.declarationsOf(
             Stream.concat(Stream.of(input.pipeline()), input.pipelines().values().stream())
-                .flatMap(pipeline -> pipeline.steps().stream())
-                .map(StepDefinition::agent)
-                .filter(Objects::nonNull)
+                .flatMap(pipeline -> pipeline.agentNames().stream())
                 .distinct()
                 .toList()));
   }

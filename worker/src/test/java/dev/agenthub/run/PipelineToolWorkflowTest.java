@@ -1,0 +1,204 @@
+package dev.agenthub.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentCatalog;
+import dev.agenthub.agents.AgentsConfiguration;
+import dev.agenthub.agents.BuiltInAgents;
+import dev.agenthub.cost.Price;
+import dev.agenthub.cost.PriceTable;
+import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.PipelineLoader;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pipeline tools of agent loops on Temporal's test server: each call runs the named pipeline as a
+ * child workflow whose output, or failure, goes back to the scripted model.
+ */
+class PipelineToolWorkflowTest {
+
+  private static final String QUEUE = "pipeline-tools";
+  private static final Map<String, Price> PRICES =
+      Map.of("gpt-4o-mini", new Price("gpt-4o-mini", 0.15, 0.60, LocalDate.of(2024, 7, 18)));
+
+  private final FakeOpenAi fake = new FakeOpenAi();
+  private final MockWebServer server = new MockWebServer();
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server.setDispatcher(fake);
+    server.start();
+    AgentsConfiguration config = new AgentsConfiguration();
+    config.setLlm(
+        new AgentsConfiguration.Llm(
+            Map.of(
+                "fake",
+                new AgentsConfiguration.Provider(server.url("/").toString(), null, "gpt-4o-mini")),
+            "fake",
+            new AgentsConfiguration.Simulated(Duration.ZERO),
+            Duration.ofSeconds(10)));
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new AgentActivities(
+            BuiltInAgents.create(config.forDevelopment(), PriceTable.loadDefault())));
+    client = env.getWorkflowClient();
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    server.close();
+  }
+
+  private static PipelineDefinition parse(String yaml) {
+    return PipelineLoader.parse(yaml, "p.yml", AgentCatalog.builtIn());
+  }
+
+  private static final String RESEARCH =
+      """
+      name: research
+      steps:
+        - id: research
+          agent: llm
+          with: {prompt: "Research ${{ input.topic }}", model: gpt-4o-mini, max_tokens: 1000}
+          tools:
+            - {name: summarise, pipeline: summarise}
+            - {name: fetch, pipeline: broken-fetch, description: Fetches a page}
+      """;
+
+  private static final String SUMMARISE =
+      """
+      name: summarise
+      description: Summarises a text
+      input:
+        type: object
+        properties: {text: {type: string}}
+        required: [text]
+      steps:
+        - id: sum
+          agent: llm
+          with: {prompt: "Summarise ${{ input.text }}", model: gpt-4o-mini, max_tokens: 100}
+      output: {summary: "${{ steps.sum.output.text }}"}
+      """;
+
+  private PipelineRunResult run(String id) throws Exception {
+    String brokenFetch =
+        """
+        name: broken-fetch
+        steps:
+          - id: get
+            agent: http
+            with: {url: "%s"}
+            retry: {maxAttempts: 1}
+        """
+            .formatted(server.url("/broken"));
+    PipelineRunInput input =
+        new PipelineRunInput(
+                parse(RESEARCH),
+                TestPipelines.json("{\"topic\": \"agents\"}"),
+                Map.of(),
+                null,
+                null,
+                PRICES)
+            .withPipelines(
+                Map.of("summarise", parse(SUMMARISE), "broken-fetch", parse(brokenFetch)));
+    PipelineWorkflow workflow =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+    WorkflowClient.start(workflow::run, input);
+    return WorkflowStub.fromTyped(workflow)
+        .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+  }
+
+  @Test
+  void pipelineTool_runsTheChild_andItsOutputGoesBackToTheModel_withItsUsage() throws Exception {
+    fake.reply(
+        FakeOpenAi.toolCalls(100, new String[] {"call_s", "summarise", "{\"text\": \"cel\"}"}),
+        FakeOpenAi.answer(50, 4, "short"),
+        FakeOpenAi.answer(200, 5, "Done."));
+
+    PipelineRunResult result = run("pipe-tool");
+
+    StepProgress step = InterpreterFixture.step(result, "research");
+    assertThat(step.output().path("text").asText()).isEqualTo("Done.");
+    assertThat(step.output().path("toolCalls"))
+        .extracting(c -> c.path("name").asText() + ":" + c.path("status").asText())
+        .containsExactly("summarise:succeeded");
+    assertThat(step.usage().inputTokens()).isEqualTo(100 + 50 + 200);
+    List<JsonNode> requests = List.copyOf(fake.chatRequests);
+    assertThat(requests).hasSize(3);
+    JsonNode offered = requests.get(0).path("tools").get(0).path("function");
+    assertThat(offered.path("description").asText()).isEqualTo("Summarises a text");
+    assertThat(offered.path("parameters").path("required").get(0).asText()).isEqualTo("text");
+    assertThat(requests.get(1).path("messages").get(0).path("content").asText())
+        .isEqualTo("Summarise cel");
+    JsonNode toolMessage = requests.get(2).path("messages").get(2);
+    assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_s");
+    assertThat(TestPipelines.json(toolMessage.path("content").asText()))
+        .isEqualTo(TestPipelines.json("{\"summary\": \"short\"}"));
+    assertThat(client.fetchHistory("pipe-tool/research/call_s").getEvents())
+        .anyMatch(
+            e ->
+                e.hasWorkflowExecutionStartedEventAttributes()
+                    && e.getWorkflowExecutionStartedEventAttributes()
+                        .getParentWorkflowExecution()
+                        .getWorkflowId()
+                        .equals("pipe-tool"));
+  }
+
+  @Test
+  void pipelineTool_failingChild_isTheToolsErrorResult_andTheModelAnswers() throws Exception {
+    fake.reply(
+        FakeOpenAi.toolCalls(10, new String[] {"call_f", "fetch", "{}"}),
+        FakeOpenAi.answer(20, 3, "The page is down."));
+
+    PipelineRunResult result = run("pipe-tool-fails");
+
+    JsonNode output = InterpreterFixture.step(result, "research").output();
+    assertThat(output.path("text").asText()).isEqualTo("The page is down.");
+    assertThat(output.path("toolCalls").get(0).path("status").asText()).isEqualTo("failed");
+    JsonNode offered = List.copyOf(fake.chatRequests).get(0).path("tools").get(1);
+    assertThat(offered.path("function").path("description").asText()).isEqualTo("Fetches a page");
+    String toolMessage =
+        List.copyOf(fake.chatRequests).get(1).path("messages").get(2).path("content").asText();
+    assertThat(toolMessage)
+        .contains("error", "pipeline \\\"broken-fetch\\\"", "pipe-tool-fails/research/call_f");
+  }
+
+  @Test
+  void pipelineTool_argumentsNotMatchingTheChildsInput_startNoChild() throws Exception {
+    fake.reply(
+        FakeOpenAi.toolCalls(10, new String[] {"call_x", "summarise", "{\"other\": 1}"}),
+        FakeOpenAi.answer(20, 3, "Sorry."));
+
+    PipelineRunResult result = run("pipe-tool-invalid");
+
+    assertThat(InterpreterFixture.step(result, "research").output().path("toolCalls"))
+        .extracting(c -> c.path("status").asText())
+        .containsExactly("invalid_arguments");
+    assertThat(client.fetchHistory("pipe-tool-invalid").getEvents())
+        .noneMatch(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes);
+  }
+}
