@@ -2,6 +2,7 @@ package dev.agenthub.devkit;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
 import io.temporal.serviceclient.Version;
@@ -105,6 +106,9 @@ final class AgentHubCli extends Cli {
       return Optional.of(e);
     }
     Command command = commands.get(namespace.getString(COMMAND));
+    if (command instanceof ConfiguredCommand<?>) {
+      bootstrap.registerMetrics();
+    }
     try {
       command.run(bootstrap, namespace);
       return Optional.empty();

@@ -46,6 +46,9 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("run")) {
+      RunWarmUp.startInBackground();
+    }
     new AgentHubMain().run(args);
   }
 
@@ -58,12 +61,16 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
     }
   }
 
-  /** This program's command line, printing to {@code out} and {@code err} (tests read them). */
+  /**
+   * This program's command line, printing to {@code out} and {@code err} (tests read them). The
+   * JVM's metrics are registered only when a command that reads a Dropwizard configuration ({@code
+   * server}, {@code check}, {@code dev}) runs ({@link AgentHubCli#run}): the others end by
+   * themselves and would only pay for them at start-up.
+   */
   AgentHubCli commandLine(PrintStream err) {
     Bootstrap<ApiConfiguration> bootstrap = new Bootstrap<>(this);
     addDefaultCommands(bootstrap);
     initialize(bootstrap);
-    bootstrap.registerMetrics();
     return new AgentHubCli(bootstrap, out, err);
   }
 

@@ -85,8 +85,10 @@ public final class RunCommand extends Command {
     timer.mark("JVM start to command");
     DevConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
     ObjectMapper json = bootstrap.getObjectMapper();
-    PipelineDefinition pipeline =
-        resolvePipeline(namespace.getString("pipeline"), namespace, config);
+    AgentCatalog agents = agents(config);
+    String pipelinesDir = pipelinesDir(namespace, config);
+    Resolved resolved = resolvePipeline(namespace.getString("pipeline"), pipelinesDir, agents);
+    PipelineDefinition pipeline = resolved.pipeline();
     InputValidator validator = InputValidator.forSchema(pipeline.input());
     JsonNode input = validator.withDefaults(parseInput(json, namespace.getString("input")));
     List<ValidationError> inputErrors = validator.validate(input);
@@ -129,15 +131,12 @@ public final class RunCommand extends Command {
               settings.taskQueue(),
               config.priceTable(),
               Clock.systemUTC(),
-              agents(config));
+              agents);
       String workflowId = RunIds.newWorkflowId(pipeline.name());
       starter.start(
           workflowId,
           PipelineRunInput.of(pipeline, input)
-              .withPipelines(
-                  PipelineCatalog.loadDirectory(
-                          Path.of(pipelinesDir(namespace, config)), agents(config))
-                      .descendants(pipeline)));
+              .withPipelines(resolved.catalog(pipelinesDir, agents).descendants(pipeline)));
       timer.mark("run started");
       RunReport report = new RunReport(out, json);
       report.header(pipeline.name(), workflowId, where);
@@ -250,13 +249,22 @@ public final class RunCommand extends Command {
     }
   }
 
-  private static PipelineDefinition resolvePipeline(
-      String nameOrFile, Namespace namespace, DevConfiguration config) {
-    AgentCatalog agents = agents(config);
+  /**
+   * The pipeline to run and, when it came from the pipelines directory, the catalog it was found in
+   * (the one its {@code pipeline:} steps' definitions come from; loaded once).
+   */
+  private record Resolved(PipelineDefinition pipeline, PipelineCatalog directory) {
+
+    PipelineCatalog catalog(String dir, AgentCatalog agents) {
+      return directory != null ? directory : PipelineCatalog.loadDirectory(Path.of(dir), agents);
+    }
+  }
+
+  private static Resolved resolvePipeline(String nameOrFile, String dir, AgentCatalog agents) {
     Path file = Path.of(nameOrFile);
     if (Files.isRegularFile(file)) {
       try {
-        return PipelineLoader.load(file, agents);
+        return new Resolved(PipelineLoader.load(file, agents), null);
       } catch (PipelineValidationException e) {
         throw invalidPipeline(nameOrFile, e.errors());
       } catch (UncheckedIOException e) {
@@ -264,10 +272,10 @@ public final class RunCommand extends Command {
             "cannot read " + nameOrFile + ": " + e.getCause().getMessage());
       }
     }
-    String dir = pipelinesDir(namespace, config);
     PipelineCatalog catalog = PipelineCatalog.loadDirectory(Path.of(dir), agents);
     return catalog
         .find(nameOrFile)
+        .map(pipeline -> new Resolved(pipeline, catalog))
         .orElseThrow(
             () -> {
               List<ValidationError> errors =
