@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.agenthub.agents.http.Cidr;
 import dev.agenthub.dsl.expr.SecretReferences;
 import java.time.Duration;
@@ -164,7 +165,9 @@ public final class AgentsConfiguration {
       Map<String, Provider> providers,
       String defaultProvider,
       Simulated simulated,
-      @JsonDeserialize(using = Durations.Deserializer.class) Duration requestTimeout) {
+      @JsonSerialize(using = Durations.Serializer.class)
+          @JsonDeserialize(using = Durations.Deserializer.class)
+          Duration requestTimeout) {
 
     /** The name that selects the simulated provider. */
     public static final String SIMULATED = "simulated";
@@ -206,7 +209,10 @@ public final class AgentsConfiguration {
    *
    * @param latency how long each call takes; 200ms by default
    */
-  public record Simulated(@JsonDeserialize(using = Durations.Deserializer.class) Duration latency) {
+  public record Simulated(
+      @JsonSerialize(using = Durations.Serializer.class)
+          @JsonDeserialize(using = Durations.Deserializer.class)
+          Duration latency) {
 
     static final Simulated DEFAULT = new Simulated(null);
 

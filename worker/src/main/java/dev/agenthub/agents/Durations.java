@@ -1,9 +1,12 @@
 package dev.agenthub.agents;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -65,6 +68,27 @@ public final class Durations {
           "argument `" + name + "` must be greater than 0 (a step's attempt is bounded anyway)");
     }
     return timeout;
+  }
+
+  /**
+   * Writes config durations as ISO-8601 text ({@code PT1M}), which {@link Deserializer} reads back
+   * exactly. Dropwizard turns a configuration into JSON and back when no file is given (the
+   * defaults of {@code ./agenthub run}); Jackson's own form, a decimal number of seconds, would
+   * come back as that many milliseconds.
+   */
+  static final class Serializer extends StdSerializer<Duration> {
+
+    private static final long serialVersionUID = 1L;
+
+    Serializer() {
+      super(Duration.class);
+    }
+
+    @Override
+    public void serialize(Duration value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
+      generator.writeString(value.toString());
+    }
   }
 
   /** Reads config durations in any of the accepted forms. */

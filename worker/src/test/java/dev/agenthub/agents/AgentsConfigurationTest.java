@@ -30,6 +30,19 @@ class AgentsConfigurationTest {
   }
 
   @Test
+  void durations_surviveTheJsonRoundTripDropwizardMakesOfDefaults() throws Exception {
+    // Without a configuration file Dropwizard writes the defaults to JSON and binds them back.
+    ObjectMapper dropwizard = io.dropwizard.jackson.Jackson.newObjectMapper();
+
+    AgentsConfiguration config =
+        dropwizard.readValue(
+            dropwizard.writeValueAsString(new AgentsConfiguration()), AgentsConfiguration.class);
+
+    assertThat(config.getLlm().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.getLlm().simulated().latency()).isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
   void bindsFromYaml_withHumanDurations() throws Exception {
     AgentsConfiguration config =
         YAML.readValue(
