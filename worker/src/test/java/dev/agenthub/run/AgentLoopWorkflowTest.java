@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCatalog;
-import dev.agenthub.agents.AgentsConfiguration;
-import dev.agenthub.agents.BuiltInAgents;
-import dev.agenthub.cost.Price;
-import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.testing.Poll;
@@ -21,15 +16,11 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,41 +32,20 @@ import org.junit.jupiter.api.Test;
 class AgentLoopWorkflowTest {
 
   private static final String QUEUE = "agent-loops";
-  private static final Map<String, Price> PRICES =
-      Map.of("gpt-4o-mini", new Price("gpt-4o-mini", 0.15, 0.60, LocalDate.of(2024, 7, 18)));
-
-  private final FakeOpenAi fake = new FakeOpenAi();
-  private final MockWebServer server = new MockWebServer();
-  private TestWorkflowEnvironment env;
+  private ScriptedModelEnvironment scripted;
+  private FakeOpenAi fake;
   private WorkflowClient client;
 
   @BeforeEach
   void setUp() throws Exception {
-    server.setDispatcher(fake);
-    server.start();
-    AgentsConfiguration config = new AgentsConfiguration();
-    config.setLlm(
-        new AgentsConfiguration.Llm(
-            Map.of(
-                "fake",
-                new AgentsConfiguration.Provider(server.url("/").toString(), null, "gpt-4o-mini")),
-            "fake",
-            new AgentsConfiguration.Simulated(Duration.ZERO),
-            Duration.ofSeconds(10)));
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new AgentActivities(
-            BuiltInAgents.create(config.forDevelopment(), PriceTable.loadDefault())));
-    client = env.getWorkflowClient();
-    env.start();
+    scripted = new ScriptedModelEnvironment(QUEUE);
+    fake = scripted.fake;
+    client = scripted.client;
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    server.close();
+    scripted.close();
   }
 
   private PipelineDefinition pipeline(String extra, String tools) {
@@ -109,7 +79,7 @@ class AgentLoopWorkflowTest {
           with: {expression: "{'topic': args.topic, 'run': run.pipeline}"}
           arguments: {type: object, properties: {topic: {type: string}}}
         """
-        .formatted(server.url(path), approval);
+        .formatted(scripted.url(path), approval);
   }
 
   private PipelineWorkflow start(String id, PipelineDefinition pipeline, Double budget) {
@@ -124,7 +94,7 @@ class AgentLoopWorkflowTest {
             Map.of(),
             budget,
             null,
-            PRICES);
+            ScriptedModelEnvironment.PRICES);
     WorkflowClient.start(workflow::run, input);
     return workflow;
   }

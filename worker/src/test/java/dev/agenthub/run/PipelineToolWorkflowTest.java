@@ -3,26 +3,16 @@ package dev.agenthub.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCatalog;
-import dev.agenthub.agents.AgentsConfiguration;
-import dev.agenthub.agents.BuiltInAgents;
-import dev.agenthub.cost.Price;
-import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,41 +24,20 @@ import org.junit.jupiter.api.Test;
 class PipelineToolWorkflowTest {
 
   private static final String QUEUE = "pipeline-tools";
-  private static final Map<String, Price> PRICES =
-      Map.of("gpt-4o-mini", new Price("gpt-4o-mini", 0.15, 0.60, LocalDate.of(2024, 7, 18)));
-
-  private final FakeOpenAi fake = new FakeOpenAi();
-  private final MockWebServer server = new MockWebServer();
-  private TestWorkflowEnvironment env;
+  private ScriptedModelEnvironment scripted;
+  private FakeOpenAi fake;
   private WorkflowClient client;
 
   @BeforeEach
   void setUp() throws Exception {
-    server.setDispatcher(fake);
-    server.start();
-    AgentsConfiguration config = new AgentsConfiguration();
-    config.setLlm(
-        new AgentsConfiguration.Llm(
-            Map.of(
-                "fake",
-                new AgentsConfiguration.Provider(server.url("/").toString(), null, "gpt-4o-mini")),
-            "fake",
-            new AgentsConfiguration.Simulated(Duration.ZERO),
-            Duration.ofSeconds(10)));
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new AgentActivities(
-            BuiltInAgents.create(config.forDevelopment(), PriceTable.loadDefault())));
-    client = env.getWorkflowClient();
-    env.start();
+    scripted = new ScriptedModelEnvironment(QUEUE);
+    fake = scripted.fake;
+    client = scripted.client;
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
-    server.close();
+    scripted.close();
   }
 
   private static PipelineDefinition parse(String yaml) {
@@ -112,7 +81,7 @@ class PipelineToolWorkflowTest {
             with: {url: "%s"}
             retry: {maxAttempts: 1}
         """
-            .formatted(server.url("/broken"));
+            .formatted(scripted.url("/broken"));
     PipelineRunInput input =
         new PipelineRunInput(
                 parse(RESEARCH),
@@ -120,7 +89,7 @@ class PipelineToolWorkflowTest {
                 Map.of(),
                 null,
                 null,
-                PRICES)
+                ScriptedModelEnvironment.PRICES)
             .withPipelines(
                 Map.of("summarise", parse(SUMMARISE), "broken-fetch", parse(brokenFetch)));
     PipelineWorkflow workflow =
