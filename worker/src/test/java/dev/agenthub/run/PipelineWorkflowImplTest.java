@@ -258,6 +258,10 @@ class PipelineWorkflowImplTest {
 
     assertThat(step(result, "notify").status()).isEqualTo(StepStatus.SKIPPED);
     assertThat(step(result, "notify").error().message()).isEqualTo("when `input.send` is false");
+    assertThat(step(result, "notify").startedAt())
+        .as("a step whose when was evaluated was reached: started and ended at once")
+        .isNotNull()
+        .isEqualTo(step(result, "notify").endedAt());
     assertThat(step(result, "report").output()).isEqualTo(json("{\"notified\": \"skipped\"}"));
     assertThat(agents.calls("notify")).isZero();
   }
@@ -484,7 +488,12 @@ class PipelineWorkflowImplTest {
             "step \"notify\" failed: ExpressionError: expression `input.flag.deep == true`");
     RunProgress progress = failure.getDetails().get(RunProgress.class);
     assertThat(progress.failedStep()).isEqualTo("notify");
+    assertThat(step(progress, "notify").startedAt())
+        .as("the step was reached, its when evaluated")
+        .isNotNull()
+        .isEqualTo(step(progress, "notify").endedAt());
     assertThat(step(progress, "report").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "report").startedAt()).as("never reached").isNull();
     assertThat(agents.calls("notify")).isZero();
     assertThat(agents.calls("report")).isZero();
   }
