@@ -421,6 +421,34 @@ class PipelineWorkflowImplTest {
   }
 
   @Test
+  void reusedStepTheEditedPipelineNoLongerHas_isLeftOut() {
+    StepProgress dropped =
+        StepProgress.pending("dropped", "echo")
+            .running(Instant.EPOCH)
+            .succeeded(Instant.EPOCH, 1, json("{\"text\": \"old\"}"), null);
+    PipelineRunInput input =
+        new PipelineRunInput(
+            pipeline(agent("outline", "echo", "{}")),
+            json("{}"),
+            Map.of("dropped", dropped),
+            null,
+            "old-run");
+
+    PipelineRunResult result = stub("resume-2").run(input);
+
+    assertThat(result.steps()).extracting(StepProgress::id).containsExactly("outline");
+  }
+
+  @Test
+  void progress_ofASucceededRun_saysSucceeded() {
+    PipelineWorkflow workflow = stub("progress-1");
+
+    workflow.run(PipelineRunInput.of(pipeline(agent("outline", "echo", "{}")), json("{}")));
+
+    assertThat(workflow.progress().status()).isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  @Test
   void cancellingTheRun_recordsWaitingAndRunningStepsCancelled_andTheRestNotReached() {
     PipelineWorkflow workflow = stub("cancel-1");
     WorkflowClient.start(
