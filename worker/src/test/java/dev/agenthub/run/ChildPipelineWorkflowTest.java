@@ -163,5 +163,12 @@ class ChildPipelineWorkflowTest {
         () ->
             fixture.describe("parent-cancel/wait")
                 == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    Poll.untilTrue(
+        "the parent to close cancelled",
+        Duration.ofSeconds(20),
+        () ->
+            fixture.describe("parent-cancel")
+                == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    assertThat(step(workflow.progress(), "wait").status()).isEqualTo(StepStatus.CANCELLED);
   }
 }
