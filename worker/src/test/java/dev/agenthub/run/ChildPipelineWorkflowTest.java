@@ -9,8 +9,10 @@ import static dev.agenthub.run.TestPipelines.named;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenthub.agents.AgentDeclaration;
 import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.RetryDefinition;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.testing.Poll;
 import io.temporal.api.enums.v1.EventType;
@@ -131,6 +133,35 @@ class ChildPipelineWorkflowTest {
   private static StepDefinition llm(String id, int maxTokens) {
     return agent(
         id, "llm", "{\"model\": \"per-token\", \"max_tokens\": " + maxTokens + ", \"costUsd\": 0}");
+  }
+
+  @Test
+  void pipelineStep_runsTheChildsDeclaredAgents_withTheirDeclarations() {
+    // Declared with 5 attempts, "flaky" succeeds on its fourth; by default it would stop at 3.
+    AgentDeclaration flaky =
+        new AgentDeclaration(
+            "flaky",
+            "fails three times",
+            null,
+            null,
+            null,
+            "10s",
+            new RetryDefinition(5, "1s", null, null, null),
+            null,
+            false);
+    PipelineDefinition retrying =
+        named("retrying", pipeline(agent("fetch", "flaky", "{\"failures\": 3}")));
+    PipelineDefinition parent = pipeline(child("one", "retrying", "{}"));
+
+    PipelineRunResult result =
+        fixture.run(
+            "parent-declared",
+            PipelineRunInput.of(parent, json("{}"))
+                .withAgents(Map.of("flaky", flaky))
+                .withPipelines(Map.of("retrying", retrying)));
+
+    assertThat(step(result, "one").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(fixture.agents.calls("fetch")).isEqualTo(4);
   }
 
   @Test
