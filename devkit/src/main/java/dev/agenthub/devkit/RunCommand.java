@@ -83,6 +83,7 @@ public final class RunCommand extends Command {
     PhaseTimer timer = PhaseTimer.fromEnvironment();
     timer.mark("JVM start to command");
     DevConfiguration config = RunConfiguration.load(bootstrap, namespace.getString("config"));
+    timer.mark("configuration");
     ObjectMapper json = bootstrap.getObjectMapper();
     AgentCatalog agents = agents(config);
     String pipelinesDir = pipelinesDir(namespace, config);
@@ -120,7 +121,7 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    timer.mark("configuration, pipeline, input");
+    timer.mark("agents, pipeline, input");
     try (Telemetry telemetry = startTelemetry(timer);
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
       timer.mark("Temporal server, client, worker");
