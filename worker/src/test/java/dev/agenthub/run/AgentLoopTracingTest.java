@@ -10,6 +10,7 @@ import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.telemetry.PresetSpanIds;
 import dev.agenthub.telemetry.Tracing;
+import dev.agenthub.testing.Poll;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -23,6 +24,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,10 @@ class AgentLoopTracingTest {
   }
 
   private PipelineDefinition pipeline(String extra) {
+    return pipeline(extra, false);
+  }
+
+  private PipelineDefinition pipeline(String extra, boolean searchNeedsApproval) {
     return PipelineLoader.parse(
         """
         name: research
@@ -80,12 +86,14 @@ class AgentLoopTracingTest {
                 agent: http
                 with: {url: "%s?q=${{ args.query }}"}
                 arguments: {type: object, properties: {query: {type: string}}}
+                requireApproval: %s
               - name: shape
                 agent: transform
                 with: {expression: "{'topic': args.topic}"}
                 arguments: {type: object, properties: {topic: {type: string}}}
         """
-            .formatted(extra.indent(4).stripTrailing(), scripted.url("/search")),
+            .formatted(
+                extra.indent(4).stripTrailing(), scripted.url("/search"), searchNeedsApproval),
         "research.yml",
         AgentCatalog.builtIn());
   }
@@ -172,6 +180,35 @@ class AgentLoopTracingTest {
     assertChildrenOf(
         loop, named(finished, "chat gpt-4o-mini"), operation(finished, "execute_tool"));
     assertThat(named(finished, "chat gpt-4o-mini")).hasSize(2);
+  }
+
+  @Test
+  void loop_ofACancelledRun_stillGetsItsSpan_markedCancelled() {
+    scripted.fake.reply(
+        FakeOpenAi.toolCalls(10, new String[] {"call_1", "search_web", "{\"query\": \"x\"}"}));
+    WorkflowStub run = start("spans-cancelled", pipeline("", true));
+    PipelineWorkflow workflow =
+        scripted.client.newWorkflowStub(PipelineWorkflow.class, "spans-cancelled");
+    Poll.untilTrue(
+        "the call to wait for approval",
+        Duration.ofSeconds(20),
+        () -> {
+          RunProgress progress = workflow.progress();
+          AgentLoopStatus loop = progress == null ? null : progress.agentLoops().get("research");
+          return loop != null && loop.waitingApprovals().contains("call_1");
+        });
+
+    run.cancel();
+
+    Poll.untilTrue(
+        "the loop's span",
+        Duration.ofSeconds(20),
+        () -> !named(spans.getFinishedSpanItems(), "invoke_agent research").isEmpty());
+    SpanData loop = named(spans.getFinishedSpanItems(), "invoke_agent research").get(0);
+    assertThat(loop.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(loop.getAttributes().get(AttributeKey.stringKey("error.type")))
+        .isEqualTo(FailureTypes.CANCELLED);
+    assertChildrenOf(loop, named(spans.getFinishedSpanItems(), "chat gpt-4o-mini"), List.of());
   }
 
   /** Every turn and tool call is a child of {@code loop}, which spans them all in time. */
