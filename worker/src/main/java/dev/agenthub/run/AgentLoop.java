@@ -111,7 +111,6 @@ final class AgentLoop {
     int turn = 0;
     while (turn < loop.maxTurns()) {
       turn++;
-      span.turn(turn);
       progress.turn(step.id(), turn, loop.maxTurns());
       if (transcript.bytes() > loop.maxTranscriptBytes()) {
         return failed(
@@ -135,6 +134,7 @@ final class AgentLoop {
       if (refusal.isPresent()) {
         return StepOutcome.failed(turn - 1, refusal.get());
       }
+      span.turn(turn);
       AgentResult result = callModel(step, turn, turnArguments, span.id());
       usage = LoopResults.plus(usage, result.usage());
       span.spent(usage);

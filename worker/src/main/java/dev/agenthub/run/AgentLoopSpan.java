@@ -111,12 +111,12 @@ final class AgentLoopSpan {
     return id;
   }
 
-  /** Records that turn {@code turn} started. */
+  /** Records that turn {@code turn} calls the model (it was admitted). */
   void turn(int turn) {
     turns = turn;
   }
 
-  /** The turns started so far. */
+  /** The model turns taken so far. */
   int turns() {
     return turns;
   }

@@ -99,6 +99,10 @@ class AgentLoopTracingTest {
   }
 
   private WorkflowStub start(String id, PipelineDefinition pipeline) {
+    return start(id, pipeline, null);
+  }
+
+  private WorkflowStub start(String id, PipelineDefinition pipeline, Double budget) {
     WorkflowClient client = scripted.client;
     PipelineWorkflow workflow =
         client.newWorkflowStub(
@@ -110,7 +114,7 @@ class AgentLoopTracingTest {
             pipeline,
             TestPipelines.json("{\"topic\": \"agents\"}"),
             Map.of(),
-            null,
+            budget,
             null,
             ScriptedModelEnvironment.PRICES));
     return WorkflowStub.fromTyped(workflow);
@@ -180,6 +184,27 @@ class AgentLoopTracingTest {
     assertChildrenOf(
         loop, named(finished, "chat gpt-4o-mini"), operation(finished, "execute_tool"));
     assertThat(named(finished, "chat gpt-4o-mini")).hasSize(2);
+  }
+
+  @Test
+  void loop_stoppedByTheBudget_isAnErrorSpanCountingTheTurnsTaken() {
+    // Two turns of 2,000 + 7 tokens; turn 3's worst case no longer fits the $0.001 budget.
+    scripted.fake.reply(FakeOpenAi.toolCalls(2000, new String[] {"call_1", "shape", "{}"}));
+
+    WorkflowStub run = start("spans-budget", pipeline(""), 0.001);
+    assertThat(
+            catchThrowableOfType(
+                WorkflowFailedException.class,
+                () -> run.getResult(30, TimeUnit.SECONDS, PipelineRunResult.class)))
+        .isNotNull();
+
+    SpanData loop = named(spans.getFinishedSpanItems(), "invoke_agent research").get(0);
+    assertThat(loop.getAttributes().get(AttributeKey.stringKey("error.type")))
+        .isEqualTo(FailureTypes.BUDGET_EXCEEDED);
+    assertThat(loop.getAttributes().get(AttributeKey.longKey("agenthub.agent.turns")))
+        .isEqualTo(2L);
+    assertThat(loop.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")))
+        .isEqualTo(4000L);
   }
 
   @Test
