@@ -397,6 +397,20 @@ class HistoryRecording {
     }
   }
 
+  /**
+   * {@code pipeline-v7-input-bound.json}: version 1 of {@code activity-input-bound}. A step
+   * succeeds; the next one renders 1,600 copies of a 1,000-character word (over the 1.5 MiB bound),
+   * so it fails {@code InputTooLarge} unscheduled and the run fails.
+   */
+  @Test
+  void record_pipelineV7InputBoundHistory() throws Exception {
+    record(
+        ActivityInputBoundWorkflowTest.copies(),
+        ActivityInputBoundWorkflowTest.input(40),
+        "input-bound-run",
+        "pipeline-v7-input-bound.json");
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
     record(PipelineRunInput.of(pipeline, json(input)), id, file);

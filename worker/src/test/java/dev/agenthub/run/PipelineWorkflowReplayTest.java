@@ -183,6 +183,21 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * A run whose second step's input is over the bound under version 1 of {@code
+   * activity-input-bound}: the step fails {@code InputTooLarge} without an activity, and the
+   * version marker holds the change id. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7InputBoundHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-input-bound.json");
+
+    String text = Files.readString(history.toPath());
+    assertThat(text).contains("ImFjdGl2aXR5LWlucHV0LWJvdW5kIg", "InputTooLarge");
+    assertThat(text.split("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED", -1)).hasSize(2);
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run closed by its pipeline timeout under version 1 of {@code timed-out-memo}: a step
    * succeeds, a durable sleep is cancelled by the 2 s timeout, and the run writes the {@code
    * outcome: timed_out} memo (a properties-modified event) before it fails {@code RunTimedOut}. The
