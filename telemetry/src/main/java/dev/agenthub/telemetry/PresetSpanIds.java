@@ -69,7 +69,7 @@ public final class PresetSpanIds implements IdGenerator {
    * Whether spans of {@code openTelemetry} take preset ids: false for an attached Java agent's
    * instance, a no-op instance, an SDK built with another id generator, or one without span
    * processors (it records nothing, so its spans are no-ops). Finds out by starting a span under an
-   * unsampled parent, which records and exports nothing.
+   * unsampled parent and never ending it, so that nothing is exported.
    */
   public static boolean honoredBy(OpenTelemetry openTelemetry) {
     SpanContext unsampled =
@@ -84,7 +84,7 @@ public final class PresetSpanIds implements IdGenerator {
               .setParent(Context.root().with(Span.wrap(unsampled)))
               .startSpan();
     }
-    probe.end();
+    // Never ended: a sampler that records it anyway (always_on) still exports nothing.
     return probe.getSpanContext().getSpanId().equals(PROBE_SPAN);
   }
 

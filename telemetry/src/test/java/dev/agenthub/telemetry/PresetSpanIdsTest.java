@@ -10,10 +10,16 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +84,44 @@ class PresetSpanIdsTest {
       assertThat(PresetSpanIds.honoredBy(plain)).isFalse();
       assertThat(PresetSpanIds.honoredBy(OpenTelemetry.noop())).isFalse();
     }
+  }
+
+  @Test
+  void honoredBy_exportsNothing_evenUnderASamplerThatRecordsEverySpan() {
+    List<SpanData> exported = new CopyOnWriteArrayList<>();
+    try (OpenTelemetrySdk recordingAll =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .setIdGenerator(new PresetSpanIds())
+                    .setSampler(Sampler.alwaysOn())
+                    .addSpanProcessor(SimpleSpanProcessor.create(collecting(exported)))
+                    .build())
+            .build()) {
+      assertThat(PresetSpanIds.honoredBy(recordingAll)).isTrue();
+    }
+
+    assertThat(exported).isEmpty();
+  }
+
+  private static SpanExporter collecting(List<SpanData> exported) {
+    return new SpanExporter() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> spans) {
+        exported.addAll(spans);
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
   }
 
   @Test
