@@ -77,7 +77,7 @@ final class StepExecutor {
       return switch (step.type()) {
         case AGENT ->
             step.loop() != null
-                ? loops.run(step, arguments(step, element))
+                ? loops.run(step, element, arguments(step, element))
                 : runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
         case SLEEP -> sleep(step, element);
