@@ -280,9 +280,7 @@ class PipelineWorkflowReplayTest {
 
     assertThat(Files.readString(history.toPath()))
         .contains("\"name\": \"python-agents\"", "\"heartbeatTimeout\": \"20s\"");
-    assertThatCode(
-            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
   }
 
   private static File resource(String name) throws URISyntaxException {
