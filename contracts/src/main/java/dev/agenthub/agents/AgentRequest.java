@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     that evaluate CEL themselves ({@code transform}); {@code null} for the others
  * @param tool the tool call this activity runs, for a call of an agent loop; {@code null} for a
  *     step's own agent
+ * @param agentSpanId for a model turn or tool call of an agent loop, the id (16 hex digits) of the
+ *     loop's {@code invoke_agent} span, which the run emits when the loop ends: the activity's own
+ *     GenAI span names it as its parent; {@code null} otherwise (and in runs recorded before it)
  */
 public record AgentRequest(
     String pipeline,
@@ -20,12 +23,24 @@ public record AgentRequest(
     JsonNode arguments,
     String idempotencyKey,
     JsonNode context,
-    ToolCall tool) {
+    ToolCall tool,
+    String agentSpanId) {
 
   /** The request of a step's own agent. */
   public AgentRequest(
       String pipeline, String stepId, JsonNode arguments, String idempotencyKey, JsonNode context) {
-    this(pipeline, stepId, arguments, idempotencyKey, context, null);
+    this(pipeline, stepId, arguments, idempotencyKey, context, null, null);
+  }
+
+  /** A request outside an agent loop's span, for {@code tool} (may be {@code null}). */
+  public AgentRequest(
+      String pipeline,
+      String stepId,
+      JsonNode arguments,
+      String idempotencyKey,
+      JsonNode context,
+      ToolCall tool) {
+    this(pipeline, stepId, arguments, idempotencyKey, context, tool, null);
   }
 
   /**

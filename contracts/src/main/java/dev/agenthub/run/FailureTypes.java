@@ -36,6 +36,12 @@ public final class FailureTypes {
    */
   public static final String HISTORY_TOO_LARGE = "HistoryTooLarge";
 
+  /**
+   * A step's input (its rendered arguments and the run context it reads) is too large for one
+   * Temporal payload: the step did not start. The message gives the size and the bound.
+   */
+  public static final String INPUT_TOO_LARGE = "InputTooLarge";
+
   /** An expression failed to evaluate at run time: not retried. */
   public static final String EXPRESSION_ERROR = "ExpressionError";
 

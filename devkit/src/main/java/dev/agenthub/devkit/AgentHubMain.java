@@ -52,13 +52,27 @@ public final class AgentHubMain extends ApiApplication<ApiConfiguration> {
     new AgentHubMain().run(args);
   }
 
-  /** Runs the command line and exits with its code (see {@link AgentHubCli#exitCode}). */
+  /**
+   * Runs the command line and exits with its code (see {@link AgentHubCli#exitCode}). A command
+   * that serves ({@code server}, {@code dev}) keeps the process alive after it returns; {@code run}
+   * ends it at once ({@link #exitsWhenDone}).
+   */
   @Override
   public void run(String... arguments) {
     int code = AgentHubCli.exitCode(commandLine(System.err).run(arguments));
-    if (code != 0) {
+    if (code != 0 || exitsWhenDone(arguments)) {
       System.exit(code);
     }
+  }
+
+  /**
+   * Whether the process exits as soon as the command returns, even when it succeeded: {@code run},
+   * whose embedded Temporal server and worker are stopped without waiting ({@link
+   * LocalTemporal#close}) and may leave a thread behind (a timer of the SDK's server) that would
+   * keep the process alive for up to a minute.
+   */
+  static boolean exitsWhenDone(String... arguments) {
+    return arguments.length > 0 && arguments[0].equals("run");
   }
 
   /**

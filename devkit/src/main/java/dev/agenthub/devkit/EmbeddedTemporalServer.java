@@ -96,6 +96,23 @@ public final class EmbeddedTemporalServer implements Managed, AutoCloseable {
     }
   }
 
+  /**
+   * Stops the server without waiting for calls in flight, then its services; idempotent. For a
+   * server whose clients have all stopped and whose process ends.
+   */
+  public synchronized void closeNow() {
+    if (server != null) {
+      server.shutdownNow();
+      try {
+        server.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      server = null;
+    }
+    close();
+  }
+
   public int port() {
     return port;
   }

@@ -59,4 +59,16 @@ final class EmbeddedWorker implements Managed, AutoCloseable {
       worker = null;
     }
   }
+
+  /**
+   * Stops polling and interrupts running tasks without waiting for them ({@link
+   * PipelineWorker#closeNow}): for a worker whose Temporal server and process end with it.
+   * Idempotent.
+   */
+  synchronized void closeNow() {
+    if (worker != null) {
+      worker.closeNow();
+      worker = null;
+    }
+  }
 }

@@ -52,12 +52,22 @@ public final class LocalTemporal implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Stops the worker, the connection and the embedded server, if any. An embedded server, and every
+   * run in it, ends with this process, so its worker and then the server are stopped at once,
+   * without waiting for tasks or calls in flight (the process must exit after that: a timer of the
+   * SDK's server may still be pending). A worker on a server that stays may hold tasks of other
+   * runs: it finishes them first (up to 10 s).
+   */
   @Override
   public void close() {
-    worker.close();
-    connection.close();
-    if (server != null) {
-      server.close();
+    if (server == null) {
+      worker.close();
+      connection.close();
+      return;
     }
+    worker.closeNow();
+    connection.close();
+    server.closeNow();
   }
 }

@@ -19,7 +19,6 @@ import dev.agenthub.run.RunIds;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.temporal.TemporalSettings;
-import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -83,7 +82,8 @@ public final class RunCommand extends Command {
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     PhaseTimer timer = PhaseTimer.fromEnvironment();
     timer.mark("JVM start to command");
-    DevConfiguration config = loadConfiguration(bootstrap, namespace.getString("config"));
+    DevConfiguration config = RunConfiguration.load(bootstrap, namespace.getString("config"));
+    timer.mark("configuration");
     ObjectMapper json = bootstrap.getObjectMapper();
     AgentCatalog agents = agents(config);
     String pipelinesDir = pipelinesDir(namespace, config);
@@ -121,7 +121,7 @@ public final class RunCommand extends Command {
             : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
     config.setTemporal(settings);
-    timer.mark("configuration, pipeline, input");
+    timer.mark("agents, pipeline, input");
     try (Telemetry telemetry = startTelemetry(timer);
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
       timer.mark("Temporal server, client, worker");
@@ -221,23 +221,6 @@ public final class RunCommand extends Command {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private static DevConfiguration loadConfiguration(Bootstrap<?> anyBootstrap, String file)
-      throws Exception {
-    @SuppressWarnings("unchecked") // this command is only registered by the dev kit's CLI
-    Bootstrap<DevConfiguration> bootstrap = (Bootstrap<DevConfiguration>) anyBootstrap;
-    ConfigurationFactory<DevConfiguration> factory =
-        bootstrap
-            .getConfigurationFactoryFactory()
-            .create(
-                DevConfiguration.class,
-                bootstrap.getValidatorFactory().getValidator(),
-                bootstrap.getObjectMapper(),
-                "dw");
-    return file == null
-        ? factory.build()
-        : factory.build(bootstrap.getConfigurationSourceProvider(), file);
   }
 
   /** The built-in agents and those declared in the configuration's agents directory. */

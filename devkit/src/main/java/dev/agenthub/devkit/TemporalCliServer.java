@@ -85,6 +85,13 @@ public final class TemporalCliServer implements Managed, AutoCloseable {
                 String.valueOf(uiPort),
                 "--db-filename",
                 databaseFile.toString(),
+                // A write-ahead log, synced at checkpoints: a commit survives the server's crash
+                // (SIGKILL), only a power cut may lose the last ones. The default rollback journal
+                // syncs every commit, which held the server to ~1.5 runs/s on this project's disks.
+                "--sqlite-pragma",
+                "journal_mode=wal",
+                "--sqlite-pragma",
+                "synchronous=normal",
                 "--search-attribute",
                 PIPELINE_SEARCH_ATTRIBUTE + "=Keyword",
                 "--log-level",

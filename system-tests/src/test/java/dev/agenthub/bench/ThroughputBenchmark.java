@@ -5,6 +5,7 @@ import dev.agenthub.devkit.AgentHubMain;
 import dev.agenthub.devkit.DevCommand;
 import dev.agenthub.devkit.DevServer;
 import dev.agenthub.devkit.TemporalCliServer;
+import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.system.TestPorts;
 import dev.agenthub.telemetry.Telemetry;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -23,8 +24,9 @@ import java.util.Map;
  * The throughput benchmark: {@code scripts/bench-throughput.sh [--option=value ...]} (options in
  * {@link BenchmarkOptions}). Starts {@code dev} in this JVM (the embedded test server, or no server
  * of its own when the runs go to a Temporal CLI dev server), a worker of its own for the
- * hand-written baseline, and prints, per scenario, throughput and p50/p99 latencies of both
- * variants and their ratio.
+ * hand-written baseline, and prints, per scenario, throughput and p50/p99 latencies of three
+ * variants (the hand-written workflow, the pipeline started through the SDK, the pipeline started
+ * through the HTTP API) and each pipeline variant's ratio to the hand-written one.
  */
 public final class ThroughputBenchmark {
 
@@ -70,7 +72,10 @@ public final class ThroughputBenchmark {
     HttpClient http = HttpClient.newHttpClient();
     URI api = URI.create("http://127.0.0.1:" + dev.getLocalPort());
     PipelineRuns pipeline = new PipelineRuns(http, api, KEY);
-    try (HandWrittenRuns handWritten = new HandWrittenRuns(WorkflowClient.newInstance(stubs))) {
+    WorkflowClient client = WorkflowClient.newInstance(stubs);
+    PipelineSdkRuns pipelineWithoutApi =
+        new PipelineSdkRuns(client, PipelineWorkflow.DEFAULT_TASK_QUEUE);
+    try (HandWrittenRuns handWritten = new HandWrittenRuns(client)) {
       out.printf(
           "%nserver: %s; %d cores; load average before: %s; %s%n",
           options.serverName(),
@@ -83,7 +88,7 @@ public final class ThroughputBenchmark {
                 + " throughput, not its p99)");
       }
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
-        runScenario(out, options, scenario, List.of(handWritten, pipeline));
+        runScenario(out, options, scenario, List.of(handWritten, pipelineWithoutApi, pipeline));
       }
       TemporalRequests requests =
           new TemporalRequests(
@@ -119,10 +124,15 @@ public final class ThroughputBenchmark {
     for (RunLauncher variant : variants) {
       runner.run(variant, options.warmup(), new Samples());
     }
-    Samples[] samples = {new Samples(), new Samples()};
+    int count = variants.size();
+    Samples[] samples = new Samples[count];
+    for (int i = 0; i < count; i++) {
+      samples[i] = new Samples();
+    }
     for (int round = 0; round < options.rounds(); round++) {
-      for (int i = 0; i < 2; i++) {
-        int which = (round % 2 == 0) ? i : 1 - i;
+      for (int i = 0; i < count; i++) {
+        // Even rounds go forwards, odd ones backwards: no variant always runs first.
+        int which = round % 2 == 0 ? i : count - 1 - i;
         runner.run(variants.get(which), options.runs(), samples[which]);
       }
     }
@@ -139,7 +149,7 @@ public final class ThroughputBenchmark {
         "start p99",
         "CPU ms/run",
         "failed");
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < count; i++) {
       Samples s = samples[i];
       out.printf(
           "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %6d%n",
@@ -152,12 +162,15 @@ public final class ThroughputBenchmark {
           s.cpuMsPerRun(),
           s.failures());
     }
-    out.printf(
-        "ratio pipeline/hand-written: throughput %.2f, CPU per run %.2f, e2e p50 %+.0f ms"
-            + " (latencies in ms)%n",
-        samples[1].runsPerSecond() / samples[0].runsPerSecond(),
-        samples[0].cpuMsPerRun() / samples[1].cpuMsPerRun(),
-        samples[1].endToEnd(50) - samples[0].endToEnd(50));
+    for (int i = 1; i < count; i++) {
+      out.printf(
+          "ratio %s / %s: throughput %.2f, CPU per run %.2f, e2e p50 %+.0f ms%n",
+          variants.get(i).name(),
+          variants.get(0).name(),
+          samples[i].runsPerSecond() / samples[0].runsPerSecond(),
+          samples[0].cpuMsPerRun() / samples[i].cpuMsPerRun(),
+          samples[i].endToEnd(50) - samples[0].endToEnd(50));
+    }
   }
 
   private static String loadAverage() {

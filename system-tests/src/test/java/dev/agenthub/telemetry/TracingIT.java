@@ -40,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
@@ -64,6 +65,7 @@ class TracingIT {
       OpenTelemetrySdk.builder()
           .setTracerProvider(
               SdkTracerProvider.builder()
+                  .setIdGenerator(new PresetSpanIds())
                   .addSpanProcessor(SimpleSpanProcessor.create(spans))
                   .build())
           .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
@@ -258,6 +260,48 @@ class TracingIT {
                 1L,
                 "POST",
                 1L));
+  }
+
+  @Test
+  void agentLoop_isOneInvokeAgentSpanOverItsTurnsAndToolCalls_evenWhenEveryTaskReplays() {
+    ApiTestClient api = new ApiTestClient(APP.getLocalPort());
+    Reply started =
+        api.post(
+            "/api/v1/pipelines/traced-loop/runs", OPERATOR, "{\"input\": {\"topic\": \"agents\"}}");
+    assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(201);
+    String traceId = started.raw().headers().firstValue("X-Trace-Id").orElseThrow();
+    String id = started.body().path("workflowId").asText();
+    api.await("/api/v1/runs/" + id, run -> run.path("status").asText().equals("succeeded"), WAIT);
+
+    List<SpanData> trace =
+        awaitTrace(traceId, t -> count(t, "invoke_agent research") >= 1 && hasGenAi(t, "chat", 2));
+
+    SpanData loop = only(trace, "invoke_agent research");
+    assertThat(parentOf(loop, trace).getName()).isEqualTo("RunActivity:agenthub.invoke_agent");
+    assertThat(attribute(loop, "gen_ai.operation.name")).isEqualTo("invoke_agent");
+    assertThat(loop.getAttributes().get(AttributeKey.longKey("agenthub.agent.turns")))
+        .isEqualTo(2L);
+    List<SpanData> children =
+        trace.stream()
+            .filter(
+                s ->
+                    Set.of("chat", "execute_tool")
+                        .contains(String.valueOf(attribute(s, "gen_ai.operation.name"))))
+            .toList();
+    assertThat(children)
+        .extracting(SpanData::getName)
+        .containsExactlyInAnyOrder("chat sim-small", "chat sim-small", "execute_tool shape");
+    assertThat(children).allSatisfy(c -> assertThat(parentOf(c, trace)).isEqualTo(loop));
+    assertThat(loop.getStartEpochNanos())
+        .isLessThanOrEqualTo(
+            children.stream().mapToLong(SpanData::getStartEpochNanos).min().orElseThrow());
+  }
+
+  private static boolean hasGenAi(List<SpanData> trace, String operation, int count) {
+    return trace.stream()
+            .filter(s -> operation.equals(attribute(s, "gen_ai.operation.name")))
+            .count()
+        >= count;
   }
 
   /** Span counts by name, without the one a replay legitimately adds (RunWorkflow). */

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * instance is reused instead. Temporal's interceptors speak OpenTracing, so they get the
  * OpenTracing shim over the same instance; the shim injects and extracts through the SDK's
  * propagators, which is why W3C trace context is a default here (without it every Temporal hop
- * would start a new trace).
+ * would start a new trace). The SDK it builds takes {@link PresetSpanIds}, so that a span can be
+ * emitted after its children with the id they name as their parent (an agent loop's {@code
+ * invoke_agent} span); the Java agent's instance cannot, and its loops' children stay under their
+ * {@code RunActivity} spans.
  */
 public final class Tracing implements AutoCloseable {
 
@@ -110,6 +113,8 @@ public final class Tracing implements AutoCloseable {
                   return Map.of();
                 })
             .addResourceCustomizer((resource, config) -> withDefaultAttributes(resource))
+            .addTracerProviderCustomizer(
+                (tracerProvider, config) -> tracerProvider.setIdGenerator(new PresetSpanIds()))
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();

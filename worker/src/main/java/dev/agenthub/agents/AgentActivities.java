@@ -24,7 +24,9 @@ import org.slf4j.MDC;
  * it gets {@code agenthub.pipeline}, {@code agenthub.step}, {@code agenthub.agent}, {@code
  * agenthub.attempt} and {@code agenthub.cost_usd}, and an ERROR status with the exception when the
  * attempt fails. Log lines of the call carry {@code workflow_id}, {@code run_id}, {@code pipeline}
- * and {@code step} in the MDC.
+ * and {@code step} in the MDC. The same activity, run locally as type {@code
+ * agenthub.invoke_agent}, emits an agent loop's {@code invoke_agent} span when the loop has ended
+ * (see {@link InvokeAgentSpan}).
  *
  * <p>Register with {@code worker.registerActivitiesImplementations(new AgentActivities(registry))}.
  */
@@ -47,6 +49,7 @@ public final class AgentActivities implements DynamicActivity {
   private final long maxOutputBytes;
   private final HeartbeatTicker heartbeats = new HeartbeatTicker(HeartbeatTicker.INTERVAL);
   private final OpenTelemetry openTelemetry;
+  private final InvokeAgentSpans invokeAgentSpans;
 
   /** Agents without metrics. */
   public AgentActivities(AgentRegistry registry) {
@@ -76,6 +79,7 @@ public final class AgentActivities implements DynamicActivity {
     this.registry = requireNonNull(registry, "registry");
     this.metrics = requireNonNull(metrics, "metrics");
     this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
+    this.invokeAgentSpans = new InvokeAgentSpans(openTelemetry);
     this.maxOutputBytes = maxOutputBytes;
   }
 
@@ -85,6 +89,10 @@ public final class AgentActivities implements DynamicActivity {
     ActivityInfo info = context.getInfo();
     // Attempts are 1-based on a real server; TestActivityEnvironment reports 0.
     int attempt = Math.max(1, info.getAttempt());
+    if (info.getActivityType().equals(InvokeAgentSpan.ACTIVITY)) {
+      invokeAgentSpans.emit(args.get(0, InvokeAgentSpan.class));
+      return null;
+    }
     Span span = Span.current();
     span.setAttribute(AGENT, info.getActivityType());
     span.setAttribute(ATTEMPT, attempt);

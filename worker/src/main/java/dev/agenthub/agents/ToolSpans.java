@@ -1,8 +1,10 @@
 package dev.agenthub.agents;
 
+import dev.agenthub.telemetry.PresetSpanIds;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -10,7 +12,9 @@ import io.opentelemetry.context.Scope;
 /**
  * The {@code execute_tool {tool}} span (OpenTelemetry GenAI conventions) around an agent that runs
  * a tool call of an agent loop, with the tool's name, the model's call id and the call's cost. No
- * arguments or results: they may hold what the model read.
+ * arguments or results: they may hold what the model read. Its parent is the loop's {@code
+ * invoke_agent} span ({@link AgentRequest#agentSpanId}) where span ids can be preset, else the
+ * activity's {@code RunActivity} span.
  */
 final class ToolSpans {
 
@@ -35,7 +39,7 @@ final class ToolSpans {
     if (tool == null) {
       return run.run();
     }
-    Span span =
+    SpanBuilder builder =
         openTelemetry
             .getTracer(AgentActivities.INSTRUMENTATION_SCOPE)
             .spanBuilder("execute_tool " + tool.name())
@@ -43,8 +47,9 @@ final class ToolSpans {
             .setAttribute(GEN_AI_OPERATION_NAME, "execute_tool")
             .setAttribute(GEN_AI_TOOL_NAME, tool.name())
             .setAttribute(GEN_AI_TOOL_CALL_ID, tool.callId())
-            .setAttribute(GEN_AI_TOOL_TYPE, "function")
-            .startSpan();
+            .setAttribute(GEN_AI_TOOL_TYPE, "function");
+    PresetSpanIds.parent(openTelemetry, request.agentSpanId()).ifPresent(builder::setParent);
+    Span span = builder.startSpan();
     try (Scope scope = span.makeCurrent()) {
       AgentResult result = run.run();
       if (result.usage() != null) {

@@ -27,7 +27,8 @@ import java.util.Set;
  * calls a turn asks for run in parallel through {@link ToolCallRunner}; their results go back to
  * the model. The loop ends on a final answer (checked against {@code responseSchema}), after {@code
  * maxTurns} ({@code AgentMaxTurns}), when the budget refuses the next turn ({@code
- * BudgetExceeded}), or when the transcript outgrows {@code maxTranscriptBytes}.
+ * BudgetExceeded}), or when the transcript outgrows {@code maxTranscriptBytes}. The loop's turns
+ * and tool calls are traced under its {@code invoke_agent} span ({@link AgentLoopSpan}).
  */
 final class AgentLoop {
 
@@ -48,6 +49,7 @@ final class AgentLoop {
   private final String workflowId;
   private final ReportedUsage reportedUsage;
   private final Map<String, PipelineDefinition> pipelines;
+  private int loopsStarted;
 
   /** {@code pipelines}: the run's snapshot of the pipelines its pipeline tools run. */
   AgentLoop(
@@ -73,9 +75,32 @@ final class AgentLoop {
     this.workflowId = workflowId;
   }
 
-  StepOutcome run(StepDefinition step, JsonNode arguments) {
+  /**
+   * Runs {@code step}'s loop for {@code element} of its {@code forEach} (null: a step without one)
+   * with its rendered {@code arguments}, inside the loop's {@link AgentLoopSpan}.
+   */
+  StepOutcome run(StepDefinition step, ForEachElement element, JsonNode arguments) {
     // Marks histories that ran a loop; no history recorded before this change holds one.
     Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1);
+    loopsStarted++;
+    AgentLoopSpan span = AgentLoopSpan.begin(pipeline, step, element, arguments, loopsStarted);
+    StepOutcome outcome;
+    try {
+      outcome = loop(step, arguments, span);
+    } catch (RuntimeException e) {
+      span.end(e);
+      throw e;
+    } finally {
+      if (!Workflow.isReplaying()) {
+        reportedUsage.agentLoopEnded(pipeline, step.id(), span.turns());
+      }
+      progress.ended(step.id());
+    }
+    span.end(outcome);
+    return outcome;
+  }
+
+  private StepOutcome loop(StepDefinition step, JsonNode arguments, AgentLoopSpan span) {
     AgentLoopDefinition loop = step.loop();
     LoopTools loopTools = new LoopTools(loop, catalog, pipelines);
     AgentTranscript transcript = AgentTranscript.opening(arguments);
@@ -84,97 +109,93 @@ final class AgentLoop {
     Usage usage = Usage.NONE;
     List<String> lastProblems = null;
     int turn = 0;
-    try {
-      while (turn < loop.maxTurns()) {
-        turn++;
-        progress.turn(step.id(), turn, loop.maxTurns());
-        if (transcript.bytes() > loop.maxTranscriptBytes()) {
-          return failed(
-              turn - 1,
-              FailureTypes.AGENT_TRANSCRIPT_TOO_LARGE,
-              "the conversation holds "
-                  + transcript.bytes()
-                  + " bytes before turn "
-                  + turn
-                  + ", more than maxTranscriptBytes "
-                  + loop.maxTranscriptBytes());
+    while (turn < loop.maxTurns()) {
+      turn++;
+      progress.turn(step.id(), turn, loop.maxTurns());
+      if (transcript.bytes() > loop.maxTranscriptBytes()) {
+        return failed(
+            turn - 1,
+            FailureTypes.AGENT_TRANSCRIPT_TOO_LARGE,
+            "the conversation holds "
+                + transcript.bytes()
+                + " bytes before turn "
+                + turn
+                + ", more than maxTranscriptBytes "
+                + loop.maxTranscriptBytes());
+      }
+      ObjectNode turnArguments = turnArguments(arguments, transcript, loopTools, loop);
+      // Every turn carries the transcript into the history: past the guard's size, stop here.
+      int current = turn;
+      Usage spent = usage;
+      Optional<StepError> refusal =
+          (turn == 1 ? Optional.<StepError>empty() : HistorySizeGuard.refusal())
+              .map(r -> new StepError(r.type(), "turn " + current + " " + r.message()))
+              .or(() -> admit(step, current, turnArguments, spent));
+      if (refusal.isPresent()) {
+        return StepOutcome.failed(turn - 1, refusal.get());
+      }
+      span.turn(turn);
+      AgentResult result = callModel(step, turn, turnArguments, span.id());
+      usage = LoopResults.plus(usage, result.usage());
+      span.spent(usage);
+      JsonNode output = result.output();
+      JsonNode requested = output.path("toolCalls");
+      perTurn.add(LoopResults.turnSummary(turn, result.usage(), requested));
+      if (requested.isArray() && !requested.isEmpty()) {
+        transcript.assistant(output.path("text"), requested);
+        List<Promise<ToolCall>> started = new ArrayList<>();
+        progress.pending(step.id(), requested);
+        for (JsonNode call : requested) {
+          started.add(tools.start(step, loopTools, turn, call, span.id()));
         }
-        ObjectNode turnArguments = turnArguments(arguments, transcript, loopTools, loop);
-        // Every turn carries the transcript into the history: past the guard's size, stop here.
-        int current = turn;
-        Usage spent = usage;
-        Optional<StepError> refusal =
-            (turn == 1 ? Optional.<StepError>empty() : HistorySizeGuard.refusal())
-                .map(r -> new StepError(r.type(), "turn " + current + " " + r.message()))
-                .or(() -> admit(step, current, turnArguments, spent));
-        if (refusal.isPresent()) {
-          return StepOutcome.failed(turn - 1, refusal.get());
+        Promise.allOf(started).get();
+        progress.pending(step.id(), null);
+        for (Promise<ToolCall> promise : started) {
+          ToolCall call = promise.get();
+          calls.add(call);
+          usage = LoopResults.plus(usage, call.usage());
+          span.spent(usage);
+          transcript.tool(call.id(), call.content());
+          metrics.toolCallSettled(step.id(), call.name(), call.status());
         }
-        AgentResult result = callModel(step, turn, turnArguments);
-        usage = LoopResults.plus(usage, result.usage());
-        JsonNode output = result.output();
-        JsonNode requested = output.path("toolCalls");
-        perTurn.add(LoopResults.turnSummary(turn, result.usage(), requested));
-        if (requested.isArray() && !requested.isEmpty()) {
-          transcript.assistant(output.path("text"), requested);
-          List<Promise<ToolCall>> started = new ArrayList<>();
-          progress.pending(step.id(), requested);
-          for (JsonNode call : requested) {
-            started.add(tools.start(step, loopTools, turn, call));
-          }
-          Promise.allOf(started).get();
-          progress.pending(step.id(), null);
-          for (Promise<ToolCall> promise : started) {
-            ToolCall call = promise.get();
-            calls.add(call);
-            usage = LoopResults.plus(usage, call.usage());
-            transcript.tool(call.id(), call.content());
-            metrics.toolCallSettled(step.id(), call.name(), call.status());
-          }
-          lastProblems = null;
+        lastProblems = null;
+        continue;
+      }
+      String text = output.path("text").asText("");
+      JsonNode answer = null;
+      if (loop.responseSchema() != null) {
+        answer = LoopResults.parse(text);
+        lastProblems = LoopResults.problems(loop.responseSchema(), answer);
+        if (!lastProblems.isEmpty()) {
+          transcript.assistant(output.path("text"), null);
+          transcript.user(
+              "Your answer does not match the response schema: "
+                  + String.join("; ", lastProblems)
+                  + ". Answer again with JSON that matches it, and nothing else.");
           continue;
         }
-        String text = output.path("text").asText("");
-        JsonNode answer = null;
-        if (loop.responseSchema() != null) {
-          answer = LoopResults.parse(text);
-          lastProblems = LoopResults.problems(loop.responseSchema(), answer);
-          if (!lastProblems.isEmpty()) {
-            transcript.assistant(output.path("text"), null);
-            transcript.user(
-                "Your answer does not match the response schema: "
-                    + String.join("; ", lastProblems)
-                    + ". Answer again with JSON that matches it, and nothing else.");
-            continue;
-          }
-        }
-        ObjectNode stepOutput = LoopResults.stepOutput(output, answer, turn, calls);
-        stepOutput.set("perTurn", perTurn);
-        return StepOutcome.succeeded(stepOutput, 1, usage);
       }
-      if (lastProblems != null) {
-        return failed(
-            turn,
-            FailureTypes.AGENT_INVALID_OUTPUT,
-            "the answer did not match responseSchema after "
-                + turn
-                + " turn(s): "
-                + String.join("; ", lastProblems));
-      }
+      ObjectNode stepOutput = LoopResults.stepOutput(output, answer, turn, calls);
+      stepOutput.set("perTurn", perTurn);
+      return StepOutcome.succeeded(stepOutput, 1, usage);
+    }
+    if (lastProblems != null) {
       return failed(
           turn,
-          FailureTypes.AGENT_MAX_TURNS,
-          "no final answer within maxTurns "
-              + loop.maxTurns()
-              + " ("
-              + calls.size()
-              + " tool call(s))");
-    } finally {
-      if (!Workflow.isReplaying()) {
-        reportedUsage.agentLoopEnded(pipeline, step.id(), turn);
-      }
-      progress.ended(step.id());
+          FailureTypes.AGENT_INVALID_OUTPUT,
+          "the answer did not match responseSchema after "
+              + turn
+              + " turn(s): "
+              + String.join("; ", lastProblems));
     }
+    return failed(
+        turn,
+        FailureTypes.AGENT_MAX_TURNS,
+        "no final answer within maxTurns "
+            + loop.maxTurns()
+            + " ("
+            + calls.size()
+            + " tool call(s))");
   }
 
   private static StepOutcome failed(int turns, String type, String message) {
@@ -232,7 +253,8 @@ final class AgentLoop {
                         .replaceFirst("^not started", "turn " + turn + " not started")));
   }
 
-  private AgentResult callModel(StepDefinition step, int turn, ObjectNode turnArguments) {
+  private AgentResult callModel(
+      StepDefinition step, int turn, ObjectNode turnArguments, String agentSpanId) {
     ActivityOptions options =
         ActivityOptions.newBuilder(StepActivityOptions.forStep(step))
             .setSummary(step.id() + " turn " + turn)
@@ -243,7 +265,9 @@ final class AgentLoop {
             step.id(),
             turnArguments,
             workflowId + "/" + step.id() + "/turn-" + turn,
-            null);
+            null,
+            null,
+            agentSpanId);
     return Workflow.newUntypedActivityStub(options)
         .execute(BuiltInAgentSpecs.LLM.name(), AgentResult.class, request);
   }

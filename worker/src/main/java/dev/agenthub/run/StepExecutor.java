@@ -77,11 +77,11 @@ final class StepExecutor {
       return switch (step.type()) {
         case AGENT ->
             step.loop() != null
-                ? loops.run(step, arguments(step, element))
+                ? loops.run(step, element, arguments(step, element))
                 : runAgent(step, element);
         case APPROVAL -> awaitApproval(step);
         case SLEEP -> sleep(step, element);
-        case PIPELINE -> children.run(step, element, arguments(step, element));
+        case PIPELINE -> runChild(step, element);
       };
     } catch (CanceledFailure e) {
       return StepOutcome.cancelled("cancelled before completion");
@@ -105,6 +105,10 @@ final class StepExecutor {
     JsonNode arguments = arguments(step, element);
     boolean readsContext = catalog.find(step.agent()).map(AgentSpec::readsRunContext).orElse(false);
     JsonNode context = readsContext ? state.variablesObject(stepsRead(arguments), element) : null;
+    Optional<StepError> tooLarge = ActivityInputBound.refusal(arguments, context);
+    if (tooLarge.isPresent()) {
+      return StepOutcome.failed(0, tooLarge.get());
+    }
     String key = element == null ? step.id() : element.key(step.id());
     AgentRequest request =
         new AgentRequest(pipeline, step.id(), arguments, workflowId + "/" + key, context);
@@ -123,6 +127,13 @@ final class StepExecutor {
       return StepOutcome.skipped(result.attempt(), result.skippedReason());
     }
     return StepOutcome.succeeded(result.output(), result.attempt(), result.usage());
+  }
+
+  private StepOutcome runChild(StepDefinition step, ForEachElement element) {
+    JsonNode arguments = arguments(step, element);
+    return ActivityInputBound.refusal(arguments)
+        .map(tooLarge -> StepOutcome.failed(0, tooLarge))
+        .orElseGet(() -> children.run(step, element, arguments));
   }
 
   /**

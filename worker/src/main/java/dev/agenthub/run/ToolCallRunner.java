@@ -67,9 +67,11 @@ final class ToolCallRunner {
   }
 
   /**
-   * Starts call {@code call} ({@code {id, name, arguments}}) of {@code step}'s turn {@code turn}.
+   * Starts call {@code call} ({@code {id, name, arguments}}) of {@code step}'s turn {@code turn};
+   * its agent's span is a child of {@code agentSpanId} (the loop's span; null: none).
    */
-  Promise<ToolCall> start(StepDefinition step, LoopTools tools, int turn, JsonNode call) {
+  Promise<ToolCall> start(
+      StepDefinition step, LoopTools tools, int turn, JsonNode call, String agentSpanId) {
     String id = call.path("id").asText();
     String name = call.path("name").asText();
     String text = call.path("arguments").asText("");
@@ -112,7 +114,7 @@ final class ToolCallRunner {
                   .collect(Collectors.joining("; "))));
     }
     if (!tool.requireApproval()) {
-      return runTool(step, tool, id, arguments, turn);
+      return runTool(step, tool, id, arguments, turn, agentSpanId);
     }
     return Async.function(
         () -> {
@@ -128,12 +130,17 @@ final class ToolCallRunner {
                 ToolCall.REJECTED,
                 "an operator rejected the call" + by + comment);
           }
-          return runTool(step, tool, id, arguments, turn).get();
+          return runTool(step, tool, id, arguments, turn, agentSpanId).get();
         });
   }
 
   private Promise<ToolCall> runTool(
-      StepDefinition step, ToolDefinition tool, String id, JsonNode arguments, int turn) {
+      StepDefinition step,
+      ToolDefinition tool,
+      String id,
+      JsonNode arguments,
+      int turn,
+      String agentSpanId) {
     JsonNode rendered;
     try {
       rendered = tool.with() == null ? arguments : state.render(tool.with(), "args", arguments);
@@ -149,7 +156,7 @@ final class ToolCallRunner {
     }
     return tool.pipeline() != null
         ? Async.function(() -> runPipeline(step, tool, id, arguments, turn, rendered))
-        : runAgent(step, tool, id, arguments, turn, rendered);
+        : runAgent(step, tool, id, arguments, turn, rendered, agentSpanId);
   }
 
   /** Runs the tool's pipeline as a child; its output (or its failure) goes back to the model. */
@@ -186,7 +193,8 @@ final class ToolCallRunner {
       String id,
       JsonNode arguments,
       int turn,
-      JsonNode agentArguments) {
+      JsonNode agentArguments,
+      String agentSpanId) {
     boolean readsContext = catalog.find(tool.agent()).map(AgentSpec::readsRunContext).orElse(false);
     ObjectNode context = null;
     if (readsContext) {
@@ -207,7 +215,8 @@ final class ToolCallRunner {
             agentArguments,
             workflowId + "/" + step.id() + "/" + id,
             context,
-            new AgentRequest.ToolCall(tool.name(), id));
+            new AgentRequest.ToolCall(tool.name(), id),
+            agentSpanId);
     AgentDeclaration declared = catalog.declaration(tool.agent()).orElse(null);
     StepDefinition asStep =
         new StepDefinition(

@@ -174,6 +174,18 @@ public final class PipelineWorker implements AutoCloseable {
     factory.awaitTermination(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * Stops polling and interrupts running tasks, without waiting for them to end; idempotent. For a
+   * process that ends right after, with the Temporal server it ran on (the dev kit's {@code run}):
+   * nothing a task could still finish would outlive it, and {@link #close} waits in the SDK's 250
+   * ms steps.
+   */
+  public void closeNow() {
+    if (!factory.isShutdown()) {
+      factory.shutdownNow();
+    }
+  }
+
   private static boolean useVirtualThreads(WorkerSettings settings) {
     int feature = Runtime.version().feature();
     if (!settings.virtualThreads()) {

@@ -397,6 +397,20 @@ class HistoryRecording {
     }
   }
 
+  /**
+   * {@code pipeline-v7-input-bound.json}: version 1 of {@code activity-input-bound}. A step
+   * succeeds; the next one renders 1,600 copies of a 1,000-character word (over the 1.5 MiB bound),
+   * so it fails {@code InputTooLarge} unscheduled and the run fails.
+   */
+  @Test
+  void record_pipelineV7InputBoundHistory() throws Exception {
+    record(
+        ActivityInputBoundWorkflowTest.copies(),
+        ActivityInputBoundWorkflowTest.input(40),
+        "input-bound-run",
+        "pipeline-v7-input-bound.json");
+  }
+
   private static void record(PipelineDefinition pipeline, String input, String id, String file)
       throws Exception {
     record(PipelineRunInput.of(pipeline, json(input)), id, file);
@@ -491,6 +505,54 @@ class HistoryRecording {
 
       Files.writeString(
           HISTORIES.resolve("pipeline-v7-agent-loop.json"), client.fetchHistory(id).toJson(true));
+    }
+  }
+
+  /**
+   * {@code pipeline-v7-agent-span.json}: version 1 of {@code agent-span}. An llm step with one tool
+   * runs its loop on the simulated provider: turn 1 calls the tool, turn 2 answers; the turns' and
+   * the call's requests carry the loop's span id, and the {@code agenthub.invoke_agent} local
+   * activity emits the loop's span when it ends.
+   */
+  @Test
+  void record_pipelineV7AgentSpanHistory() throws Exception {
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            """
+            name: agent-span
+            steps:
+              - id: research
+                agent: llm
+                with: {provider: simulated, model: sim-small, prompt: "Research ${{ input.topic }}"}
+                maxTurns: 3
+                tools:
+                  - name: shape
+                    agent: transform
+                    with: {expression: "{'topic': args.topic}"}
+                    arguments: {type: object, properties: {topic: {type: string}}}
+            """,
+            "agent-span.yml",
+            AgentCatalog.builtIn());
+    AgentsConfiguration agents = new AgentsConfiguration();
+    agents.setLlm(
+        new AgentsConfiguration.Llm(
+            null, null, new AgentsConfiguration.Simulated(Duration.ZERO), null));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(QUEUE);
+      worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new AgentActivities(BuiltInAgents.create(agents, PriceTable.loadDefault())));
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "agent-span-run";
+      PipelineWorkflow workflow =
+          client.newWorkflowStub(
+              PipelineWorkflow.class,
+              WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+      workflow.run(PipelineRunInput.of(pipeline, json("{\"topic\": \"durable agents\"}")));
+
+      Files.writeString(
+          HISTORIES.resolve("pipeline-v7-agent-span.json"), client.fetchHistory(id).toJson(true));
     }
   }
 }

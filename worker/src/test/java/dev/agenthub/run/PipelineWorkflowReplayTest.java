@@ -139,6 +139,65 @@ class PipelineWorkflowReplayTest {
   }
 
   /**
+   * An agent loop under version 1 of {@code agent-span}: its two turns and its tool call carry the
+   * loop's span id, and the {@code agenthub.invoke_agent} local activity (a marker) emits the
+   * loop's span when it ends. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7AgentSpanHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-agent-span.json");
+
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history.toPath()));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(
+                    event ->
+                        DefaultDataConverter.STANDARD_INSTANCE
+                            .fromPayloads(
+                                0,
+                                Optional.of(
+                                    event.getActivityTaskScheduledEventAttributes().getInput()),
+                                dev.agenthub.agents.AgentRequest.class,
+                                dev.agenthub.agents.AgentRequest.class)
+                            .agentSpanId()))
+        .hasSize(3)
+        .containsOnly(
+            AgentLoopSpan.spanId(
+                "agent-span-run",
+                recorded
+                    .getEvents()
+                    .get(0)
+                    .getWorkflowExecutionStartedEventAttributes()
+                    .getOriginalExecutionRunId(),
+                "research",
+                -1,
+                1));
+    assertThat(
+            recorded.getEvents().stream()
+                .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+                .map(event -> event.getMarkerRecordedEventAttributes().getMarkerName()))
+        .containsSubsequence("Version", "LocalActivity");
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
+   * A run whose second step's input is over the bound under version 1 of {@code
+   * activity-input-bound}: the step fails {@code InputTooLarge} without an activity, and the
+   * version marker holds the change id. Recorded by {@link HistoryRecording}.
+   */
+  @Test
+  void replay_pipelineV7InputBoundHistory() throws Exception {
+    File history = resource("histories/pipeline-v7-input-bound.json");
+
+    String text = Files.readString(history.toPath());
+    assertThat(text).contains("ImFjdGl2aXR5LWlucHV0LWJvdW5kIg", "InputTooLarge");
+    assertThat(text.split("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED", -1)).hasSize(2);
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
+  }
+
+  /**
    * A run closed by its pipeline timeout under version 1 of {@code timed-out-memo}: a step
    * succeeds, a durable sleep is cancelled by the 2 s timeout, and the run writes the {@code
    * outcome: timed_out} memo (a properties-modified event) before it fails {@code RunTimedOut}. The
@@ -221,9 +280,7 @@ class PipelineWorkflowReplayTest {
 
     assertThat(Files.readString(history.toPath()))
         .contains("\"name\": \"python-agents\"", "\"heartbeatTimeout\": \"20s\"");
-    assertThatCode(
-            () -> WorkflowReplayer.replayWorkflowExecution(history, PipelineWorkflowImpl.class))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> replay(history)).doesNotThrowAnyException();
   }
 
   private static File resource(String name) throws URISyntaxException {

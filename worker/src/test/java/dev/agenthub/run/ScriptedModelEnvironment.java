@@ -1,14 +1,23 @@
 package dev.agenthub.run;
 
 import dev.agenthub.agents.AgentActivities;
+import dev.agenthub.agents.AgentMetrics;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.cost.Price;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.telemetry.Tracing;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkerInterceptor;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -31,6 +40,15 @@ final class ScriptedModelEnvironment implements AutoCloseable {
   private final TestWorkflowEnvironment env;
 
   ScriptedModelEnvironment(String queue) throws IOException {
+    this(queue, null);
+  }
+
+  /**
+   * The environment with {@code tracing} (null: none): Temporal's interceptors and the agents'
+   * spans over its OpenTelemetry, and the test server's clock running in real time, so that span
+   * timestamps and workflow time agree.
+   */
+  ScriptedModelEnvironment(String queue, Tracing tracing) throws IOException {
     server.setDispatcher(fake);
     server.start();
     AgentsConfiguration config = new AgentsConfiguration();
@@ -42,14 +60,40 @@ final class ScriptedModelEnvironment implements AutoCloseable {
             "fake",
             new AgentsConfiguration.Simulated(Duration.ZERO),
             Duration.ofSeconds(10)));
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestWorkflowEnvironment.newInstance(options(tracing));
     Worker worker = env.newWorker(queue);
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    OpenTelemetry openTelemetry = tracing == null ? OpenTelemetry.noop() : tracing.openTelemetry();
     worker.registerActivitiesImplementations(
         new AgentActivities(
-            BuiltInAgents.create(config.forDevelopment(), PriceTable.loadDefault())));
+            BuiltInAgents.create(
+                config.forDevelopment(),
+                PriceTable.loadDefault(),
+                Clock.systemUTC(),
+                openTelemetry),
+            AgentMetrics.none(),
+            openTelemetry));
     client = env.getWorkflowClient();
     env.start();
+  }
+
+  private static TestEnvironmentOptions options(Tracing tracing) {
+    if (tracing == null) {
+      return TestEnvironmentOptions.getDefaultInstance();
+    }
+    return TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(false)
+        .setWorkflowClientOptions(
+            WorkflowClientOptions.newBuilder()
+                .setInterceptors(
+                    tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
+                .build())
+        .setWorkerFactoryOptions(
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(
+                    tracing.workerInterceptors().toArray(WorkerInterceptor[]::new))
+                .build())
+        .build();
   }
 
   /** The local server's URL of {@code path}. */

@@ -14,9 +14,11 @@ import dev.agenthub.agents.TracedHttp;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
+import dev.agenthub.telemetry.PresetSpanIds;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -37,7 +39,9 @@ import okhttp3.OkHttpClient;
  * response_format} (OpenAI's protocol) and gets {@code toolCalls: [{id, name, arguments}]}.
  *
  * <p>Each call is a {@code chat {model}} client span with the OpenTelemetry GenAI attributes (no
- * prompt or completion content); the provider's HTTP request is its child.
+ * prompt or completion content); the provider's HTTP request is its child. A turn of an agent loop
+ * is a child of the loop's {@code invoke_agent} span ({@link
+ * dev.agenthub.agents.AgentRequest#agentSpanId}) where span ids can be preset.
  */
 public final class LlmAgent implements Agent {
 
@@ -58,6 +62,7 @@ public final class LlmAgent implements Agent {
   private final AgentsConfiguration.Llm config;
   private final PriceTable prices;
   private final Clock clock;
+  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
   private final Map<String, ChatBackend> backends = new HashMap<>();
 
@@ -74,6 +79,7 @@ public final class LlmAgent implements Agent {
     this.config = config.getLlm();
     this.prices = prices;
     this.clock = clock;
+    this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(AgentActivities.INSTRUMENTATION_SCOPE);
     // The per-call timeout (requestTimeout, bounded by the attempt) covers the whole exchange.
     var client =
@@ -119,14 +125,15 @@ public final class LlmAgent implements Agent {
           "unknown llm provider \"" + provider + "\"; configured: " + backends.keySet());
     }
     String model = backend.model(request);
-    Span span =
+    SpanBuilder builder =
         tracer
             .spanBuilder(model == null ? "chat" : "chat " + model)
             .setSpanKind(SpanKind.CLIENT)
             .setAttribute(GEN_AI_OPERATION_NAME, "chat")
             .setAttribute(GEN_AI_PROVIDER_NAME, backend.providerName())
-            .setAttribute(GEN_AI_REQUEST_MODEL, model)
-            .startSpan();
+            .setAttribute(GEN_AI_REQUEST_MODEL, model);
+    PresetSpanIds.parent(openTelemetry, call.request().agentSpanId()).ifPresent(builder::setParent);
+    Span span = builder.startSpan();
     try (Scope scope = span.makeCurrent()) {
       AgentResult result = complete(backend, request, call);
       Usage usage = result.usage();

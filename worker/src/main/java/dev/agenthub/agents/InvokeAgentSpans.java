@@ -1,0 +1,67 @@
+package dev.agenthub.agents;
+
+import dev.agenthub.telemetry.PresetSpanIds;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Emits an agent loop's {@code invoke_agent {step}} span (OpenTelemetry GenAI conventions) when the
+ * loop has ended, with the id its {@code chat} and {@code execute_tool} spans already name as their
+ * parent (through {@link PresetSpanIds}) and the loop's start and end as its timestamps. Its parent
+ * is the current span, the local activity's {@code RunActivity}. Where ids cannot be preset (an
+ * attached Java agent) the span gets an id of its own and the children stay where they were.
+ */
+final class InvokeAgentSpans {
+
+  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  static final AttributeKey<String> GEN_AI_AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+  static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
+      AttributeKey.stringKey("gen_ai.request.model");
+  static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  static final AttributeKey<Long> TURNS = AttributeKey.longKey("agenthub.agent.turns");
+  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+  private final Tracer tracer;
+
+  InvokeAgentSpans(OpenTelemetry openTelemetry) {
+    this.tracer = openTelemetry.getTracer(AgentActivities.INSTRUMENTATION_SCOPE);
+  }
+
+  void emit(InvokeAgentSpan loop) {
+    SpanBuilder builder =
+        tracer
+            .spanBuilder("invoke_agent " + loop.step())
+            .setSpanKind(SpanKind.INTERNAL)
+            .setStartTimestamp(loop.startMillis(), TimeUnit.MILLISECONDS)
+            .setAttribute(GEN_AI_OPERATION_NAME, "invoke_agent")
+            .setAttribute(GEN_AI_AGENT_NAME, loop.step())
+            .setAttribute(AgentActivities.PIPELINE, loop.pipeline())
+            .setAttribute(AgentActivities.STEP, loop.step())
+            .setAttribute(GEN_AI_INPUT_TOKENS, loop.inputTokens())
+            .setAttribute(GEN_AI_OUTPUT_TOKENS, loop.outputTokens())
+            .setAttribute(AgentActivities.COST_USD, loop.costUsd())
+            .setAttribute(TURNS, (long) loop.turns());
+    if (loop.model() != null) {
+      builder.setAttribute(GEN_AI_REQUEST_MODEL, loop.model());
+    }
+    Span span;
+    try (PresetSpanIds.Preset preset = PresetSpanIds.preset(loop.spanId())) {
+      span = builder.startSpan();
+    }
+    if (loop.errorType() != null) {
+      span.setStatus(StatusCode.ERROR, loop.errorType());
+      span.setAttribute(ERROR_TYPE, loop.errorType());
+    }
+    span.end(loop.endMillis(), TimeUnit.MILLISECONDS);
+  }
+}
