@@ -22,7 +22,11 @@ final class HistorySizeGuard {
 
   /** Why the next step may not start, or empty while the history is small enough. */
   static Optional<StepError> refusal() {
-    long size = Workflow.getInfo().getHistorySize();
+    return refusal(Workflow.getInfo().getHistorySize());
+  }
+
+  /** Why the next step may not start in a run whose history is {@code size} bytes. */
+  static Optional<StepError> refusal(long size) {
     if (size <= MAX_HISTORY_BYTES) {
       return Optional.empty();
     }

@@ -51,8 +51,34 @@ class BudgetStopsTest {
     RunProgress progress = failure.getDetails().get(RunProgress.class);
     assertThat(progress.failedStep()).isEqualTo("dear");
     assertThat(step(progress, "dear").status()).isEqualTo(StepStatus.FAILED);
+    assertThat(step(progress, "dear").startedAt())
+        .as("the refused step was reached: started and ended at once")
+        .isNotNull()
+        .isEqualTo(step(progress, "dear").endedAt());
     assertThat(step(progress, "cheap").status()).isEqualTo(StepStatus.CANCELLED);
     assertThat(fixture.agents.calls("dear")).isZero();
+  }
+
+  @Test
+  void settledStep_releasesItsReservation_soTheStepAfterItFits() {
+    // Each worst case is $2 of a $3 budget: the second fits only once the first's is released
+    // (what it really spent, $0.50, counts instead).
+    PipelineDefinition pipeline =
+        pipeline(
+            agent(
+                "outline",
+                "llm",
+                "{\"model\": \"per-token\", \"max_tokens\": 2, \"costUsd\": 0.5}"),
+            agent(
+                "write",
+                "llm",
+                "{\"model\": \"per-token\", \"max_tokens\": 2, \"costUsd\": 0.5}",
+                "outline"));
+
+    PipelineRunResult result = fixture.run("released", withBudget(pipeline, 3));
+
+    assertThat(step(result, "write").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(result.usage().costUsd()).isCloseTo(1.0, within(1e-9));
   }
 
   @Test

@@ -9,7 +9,11 @@ import static dev.agenthub.run.TestPipelines.named;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agenthub.agents.AgentDeclaration;
+import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.RetryDefinition;
+import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.testing.Poll;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -17,6 +21,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,69 @@ class ChildPipelineWorkflowTest {
   }
 
   @Test
+  void pipelineStep_underABudget_startsTheChildWithWhatTheParentHasLeft() {
+    // $3 budget, $1.50 spent by the first step: the child has $1.50, so a $1 worst case fits and
+    // a $2 one does not, though it would fit the parent's whole budget.
+    Map<String, Price> prices =
+        Map.of("per-token", new Price("per-token", 0, 1_000_000, LocalDate.of(2025, 1, 1)));
+    PipelineDefinition fits = named("fits", pipeline(llm("ask", 1)));
+    PipelineDefinition tooDear = named("too-dear", pipeline(llm("ask", 2)));
+    PipelineDefinition parent =
+        pipeline(
+            agent(
+                "first", "llm", "{\"model\": \"per-token\", \"max_tokens\": 2, \"costUsd\": 1.5}"),
+            child("cheap", "fits", "{}", "first"),
+            child("dear", "too-dear", "{}", "cheap"));
+
+    ApplicationFailure failure =
+        fixture.failureOf(
+            "parent-budget",
+            new PipelineRunInput(parent, json("{}"), Map.of(), 3.0, null, prices)
+                .withPipelines(Map.of("fits", fits, "too-dear", tooDear)));
+
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "cheap").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(progress.failedStep()).isEqualTo("dear");
+    assertThat(failure.getType()).isEqualTo(FailureTypes.BUDGET_EXCEEDED);
+    assertThat(failure.getOriginalMessage())
+        .contains("pipeline \"too-dear\"", "exceeds the budget of $1.500000");
+  }
+
+  private static StepDefinition llm(String id, int maxTokens) {
+    return agent(
+        id, "llm", "{\"model\": \"per-token\", \"max_tokens\": " + maxTokens + ", \"costUsd\": 0}");
+  }
+
+  @Test
+  void pipelineStep_runsTheChildsDeclaredAgents_withTheirDeclarations() {
+    // Declared with 5 attempts, "flaky" succeeds on its fourth; by default it would stop at 3.
+    AgentDeclaration flaky =
+        new AgentDeclaration(
+            "flaky",
+            "fails three times",
+            null,
+            null,
+            null,
+            "10s",
+            new RetryDefinition(5, "1s", null, null, null),
+            null,
+            false);
+    PipelineDefinition retrying =
+        named("retrying", pipeline(agent("fetch", "flaky", "{\"failures\": 3}")));
+    PipelineDefinition parent = pipeline(child("one", "retrying", "{}"));
+
+    PipelineRunResult result =
+        fixture.run(
+            "parent-declared",
+            PipelineRunInput.of(parent, json("{}"))
+                .withAgents(Map.of("flaky", flaky))
+                .withPipelines(Map.of("retrying", retrying)));
+
+    assertThat(step(result, "one").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(fixture.agents.calls("fetch")).isEqualTo(4);
+  }
+
+  @Test
   void failingChild_failsTheStep_namingThePipelineAndTheCause() {
     PipelineDefinition parent = pipeline(child("fetch", "broken-child", "{}"));
 
@@ -126,5 +194,12 @@ class ChildPipelineWorkflowTest {
         () ->
             fixture.describe("parent-cancel/wait")
                 == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    Poll.untilTrue(
+        "the parent to close cancelled",
+        Duration.ofSeconds(20),
+        () ->
+            fixture.describe("parent-cancel")
+                == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    assertThat(step(workflow.progress(), "wait").status()).isEqualTo(StepStatus.CANCELLED);
   }
 }

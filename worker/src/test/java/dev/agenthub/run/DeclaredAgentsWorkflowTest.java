@@ -15,6 +15,7 @@ import io.temporal.activity.DynamicActivity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.EncodedValues;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -22,6 +23,8 @@ import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,10 @@ class DeclaredAgentsWorkflowTest {
       externalQueueCalls.add(type);
       Map<?, ?> request = args.get(0, Map.class);
       Map<?, ?> arguments = (Map<?, ?>) request.get("arguments");
+      if ("reject-detailed".equals(type)) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "company unknown", FailureTypes.AGENT_CLIENT_ERROR, "see https://example.com/why");
+      }
       if ("reject-lead".equals(type)) {
         throw ApplicationFailure.newNonRetryableFailure(
             "company unknown", FailureTypes.AGENT_CLIENT_ERROR);
@@ -105,6 +112,23 @@ class DeclaredAgentsWorkflowTest {
                 .setWorkflowId("run-" + System.nanoTime())
                 .build())
         .run(input);
+  }
+
+  private PipelineRunResult runWithin30s(PipelineRunInput input) {
+    PipelineWorkflow workflow =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId("run-" + System.nanoTime())
+                .build());
+    WorkflowClient.start(workflow::run, input);
+    try {
+      return WorkflowStub.fromTyped(workflow)
+          .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the run did not end within 30 s", e);
+    }
   }
 
   private static StepProgress step(List<StepProgress> steps, String id) {
@@ -186,6 +210,28 @@ class DeclaredAgentsWorkflowTest {
 
     assertThat(failed.getCause().getMessage()).contains("AgentClientError", "company unknown");
     assertThat(externalQueueCalls).containsExactly("reject-lead");
+    RunProgress progress =
+        ((ApplicationFailure) failed.getCause()).getDetails().get(RunProgress.class);
+    assertThat(step(progress.steps(), "score").attempts())
+        .as("a failure without our details counts the one attempt made")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void externalAgent_failureWithDetailsOfItsOwn_failsTheStepAfterOneAttempt() {
+    PipelineDefinition pipeline = pipeline(agent("score", "reject-detailed", "{}"));
+    PipelineRunInput input =
+        PipelineRunInput.of(pipeline, json("{}"))
+            .withAgents(Map.of("reject-detailed", external("reject-detailed", false)));
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> runWithin30s(input));
+
+    assertThat(failed).as("the run fails instead of stalling on the foreign details").isNotNull();
+    assertThat(failed.getCause().getMessage()).contains("AgentClientError", "company unknown");
+    RunProgress progress =
+        ((ApplicationFailure) failed.getCause()).getDetails().get(RunProgress.class);
+    assertThat(step(progress.steps(), "score").attempts()).isEqualTo(1);
   }
 
   @Test

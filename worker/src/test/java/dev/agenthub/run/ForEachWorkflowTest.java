@@ -166,6 +166,32 @@ class ForEachWorkflowTest {
   }
 
   @Test
+  void forEach_overExactlyAsManyElementsAsTheRunAllows_runsThemAll() {
+    PipelineDefinition pipeline =
+        pipeline(forEach(agent("each", "echo", "{}"), "input.docs", null, null));
+
+    PipelineRunResult result =
+        fixture.run(
+            "for-each-at-limit", PipelineRunInput.of(pipeline, json(DOCS)).withMaxForEachItems(4));
+
+    assertThat(step(result, "each").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(fixture.agents.calls("each")).isEqualTo(4);
+  }
+
+  @Test
+  void forEach_whoseListCannotBeEvaluated_failsTheStepAsAnExpressionError() {
+    PipelineDefinition pipeline =
+        pipeline(forEach(agent("each", "echo", "{}"), "input.missing.deep", null, null));
+
+    ApplicationFailure failure =
+        fixture.failureOf("for-each-unevaluable", PipelineRunInput.of(pipeline, json(DOCS)));
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith("step \"each\" failed: ExpressionError: expression `input.missing.deep`");
+    assertThat(fixture.agents.calls("each")).isZero();
+  }
+
+  @Test
   void forEach_overAnObject_failsAsInvalidArguments() {
     PipelineDefinition pipeline =
         pipeline(forEach(agent("each", "echo", "{}"), "input", null, null));

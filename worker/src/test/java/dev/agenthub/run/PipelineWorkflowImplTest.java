@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.testing.Poll;
 import io.temporal.client.WorkflowClient;
@@ -179,6 +180,53 @@ class PipelineWorkflowImplTest {
   }
 
   @Test
+  void nonRetryableFailureAfterRetries_countsEveryAttempt() {
+    PipelineDefinition pipeline =
+        pipeline(withRetry(agent("fetch", "flaky-broken", "{\"failures\": 2}"), 5));
+
+    ApplicationFailure failure = runFailure(() -> run(pipeline, "{}"));
+
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("step \"fetch\" failed: AgentClientError: HTTP 404 on attempt 3");
+    RunProgress progress = failure.getDetails().get(RunProgress.class);
+    assertThat(step(progress, "fetch").attempts())
+        .as("the failure's own attempt, not the retry policy's maximum (5) nor 1")
+        .isEqualTo(3);
+  }
+
+  @Test
+  void agentChoosingNotToAct_skipsTheStepWithItsReason() {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("notify", "skipping", "{}"),
+            agent("report", "echo", "{\"notify\": \"${{ steps.notify.status }}\"}", "notify"));
+
+    PipelineRunResult result = run(pipeline, "{}");
+
+    assertThat(step(result, "notify").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(result, "notify").error().message())
+        .isEqualTo("no webhook configured for channel \"ops\"");
+    assertThat(step(result, "report").output()).isEqualTo(json("{\"notify\": \"skipped\"}"));
+  }
+
+  @Test
+  void agentReadingTheRunContext_receivesItWithOnlyTheStepsItsExpressionNames() {
+    PipelineDefinition pipeline =
+        pipeline(
+            agent("a", "echo", "{\"x\": 1}"),
+            agent("b", "echo", "{\"y\": 2}"),
+            agent("t", "transform", "{\"expression\": \"steps.a.output.x + 1\"}", "a", "b"));
+
+    PipelineRunResult result = run(pipeline, "{\"topic\": \"t\"}");
+
+    JsonNode context = step(result, "t").output();
+    assertThat(context.path("input")).isEqualTo(json("{\"topic\": \"t\"}"));
+    assertThat(context.path("steps").fieldNames()).toIterable().containsExactly("a");
+    assertThat(context.path("steps").path("a").path("output")).isEqualTo(json("{\"x\": 1}"));
+    assertThat(context.path("run").path("pipeline").asText()).isEqualTo("test-pipeline");
+  }
+
+  @Test
   void failingStep_cancelsItsRunningSiblings() {
     PipelineDefinition pipeline =
         pipeline(agent("fetch", "broken", "{}"), approval("review", null));
@@ -204,6 +252,10 @@ class PipelineWorkflowImplTest {
 
     PipelineRunResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
     assertThat(step(result, "review").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result, "review").startedAt())
+        .as("waiting since it was reached")
+        .isNotNull()
+        .isBeforeOrEqualTo(step(result, "review").endedAt());
     assertThat(step(result, "review").output())
         .isEqualTo(
             json("{\"approved\": true, \"comment\": \"ship it\", \"decidedBy\": \"alice\"}"));
@@ -245,6 +297,10 @@ class PipelineWorkflowImplTest {
 
     PipelineRunResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineRunResult.class);
     assertThat(step(result, "review").status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step(result, "review").startedAt())
+        .as("waiting since it was reached")
+        .isNotNull()
+        .isBeforeOrEqualTo(step(result, "review").endedAt());
   }
 
   @Test
@@ -258,6 +314,10 @@ class PipelineWorkflowImplTest {
 
     assertThat(step(result, "notify").status()).isEqualTo(StepStatus.SKIPPED);
     assertThat(step(result, "notify").error().message()).isEqualTo("when `input.send` is false");
+    assertThat(step(result, "notify").startedAt())
+        .as("a step whose when was evaluated was reached: started and ended at once")
+        .isNotNull()
+        .isEqualTo(step(result, "notify").endedAt());
     assertThat(step(result, "report").output()).isEqualTo(json("{\"notified\": \"skipped\"}"));
     assertThat(agents.calls("notify")).isZero();
   }
@@ -358,6 +418,34 @@ class PipelineWorkflowImplTest {
     assertThat(step(result, "outline").reused()).isTrue();
     assertThat(step(result, "draft").output())
         .isEqualTo(json("{\"from\": \"from the failed run\"}"));
+  }
+
+  @Test
+  void reusedStepTheEditedPipelineNoLongerHas_isLeftOut() {
+    StepProgress dropped =
+        StepProgress.pending("dropped", "echo")
+            .running(Instant.EPOCH)
+            .succeeded(Instant.EPOCH, 1, json("{\"text\": \"old\"}"), null);
+    PipelineRunInput input =
+        new PipelineRunInput(
+            pipeline(agent("outline", "echo", "{}")),
+            json("{}"),
+            Map.of("dropped", dropped),
+            null,
+            "old-run");
+
+    PipelineRunResult result = stub("resume-2").run(input);
+
+    assertThat(result.steps()).extracting(StepProgress::id).containsExactly("outline");
+  }
+
+  @Test
+  void progress_ofASucceededRun_saysSucceeded() {
+    PipelineWorkflow workflow = stub("progress-1");
+
+    workflow.run(PipelineRunInput.of(pipeline(agent("outline", "echo", "{}")), json("{}")));
+
+    assertThat(workflow.progress().status()).isEqualTo(RunStatus.SUCCEEDED);
   }
 
   @Test
@@ -484,7 +572,12 @@ class PipelineWorkflowImplTest {
             "step \"notify\" failed: ExpressionError: expression `input.flag.deep == true`");
     RunProgress progress = failure.getDetails().get(RunProgress.class);
     assertThat(progress.failedStep()).isEqualTo("notify");
+    assertThat(step(progress, "notify").startedAt())
+        .as("the step was reached, its when evaluated")
+        .isNotNull()
+        .isEqualTo(step(progress, "notify").endedAt());
     assertThat(step(progress, "report").status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(step(progress, "report").startedAt()).as("never reached").isNull();
     assertThat(agents.calls("notify")).isZero();
     assertThat(agents.calls("report")).isZero();
   }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.AgentLoopDefinition;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
@@ -33,6 +34,7 @@ import io.prometheus.metrics.tracer.otel.OpenTelemetrySpanContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.opentracing.OpenTracingOptions;
@@ -42,8 +44,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -224,6 +228,53 @@ class RunMetricsTest {
     assertThat(series(scrape, "agenthub_pipeline_runs_completed_total"))
         .containsExactly(
             "agenthub_pipeline_runs_completed_total{pipeline=\"slow\",status=\"timed_out\"}");
+  }
+
+  @Test
+  void failedCancelledAndBudgetStoppedRuns_areCountedWithTheirStatus() {
+    WorkflowClient client = start(600);
+    assertThatThrownBy(
+            () ->
+                run(
+                    client,
+                    "failed-run",
+                    namedPipeline("fails", pipeline(agent("a", "broken", "{}")))))
+        .isInstanceOf(WorkflowFailedException.class);
+    PipelineDefinition dear =
+        namedPipeline(
+            "dear", pipeline(agent("a", "llm", "{\"model\": \"per-token\", \"max_tokens\": 5}")));
+    Map<String, Price> prices =
+        Map.of("per-token", new Price("per-token", 0, 1_000_000, LocalDate.of(2025, 1, 1)));
+    assertThatThrownBy(
+            () ->
+                stub(client, "budget-run")
+                    .run(new PipelineRunInput(dear, json("{}"), Map.of(), 1.0, null, prices)))
+        .isInstanceOf(WorkflowFailedException.class);
+    PipelineWorkflow waiting = stub(client, "cancelled-run");
+    WorkflowClient.start(
+        waiting::run,
+        PipelineRunInput.of(namedPipeline("waits", pipeline(sleep("pause", "1h"))), json("{}")));
+    Poll.until(
+        "the run to be sleeping",
+        Duration.ofSeconds(20),
+        waiting::progress,
+        p -> p != null && p.steps().get(0).status() == StepStatus.RUNNING);
+    WorkflowStub.fromTyped(waiting).cancel();
+
+    String scrape = awaitScrape(s -> value(s, "agenthub_pipeline_runs_completed_total", "") >= 3);
+    assertThat(series(scrape, "agenthub_pipeline_runs_completed_total"))
+        .containsExactlyInAnyOrder(
+            "agenthub_pipeline_runs_completed_total{pipeline=\"fails\",status=\"failed\"}",
+            "agenthub_pipeline_runs_completed_total{pipeline=\"dear\",status=\"budget_exceeded\"}",
+            "agenthub_pipeline_runs_completed_total{pipeline=\"waits\",status=\"cancelled\"}");
+    assertThat(series(scrape, "agenthub_budget_exceeded_total"))
+        .containsExactly("agenthub_budget_exceeded_total{pipeline=\"dear\"}");
+  }
+
+  private static PipelineWorkflow stub(WorkflowClient client, String id) {
+    return client.newWorkflowStub(
+        PipelineWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
   }
 
   @Test

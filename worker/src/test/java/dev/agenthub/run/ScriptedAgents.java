@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
  *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
  *   <li>{@code broken}: fails non-retryably like an HTTP 404;
+ *   <li>{@code flaky-broken}: fails retryably until attempt {@code with.failures + 1}, which fails
+ *       non-retryably like an HTTP 404;
+ *   <li>{@code skipping}: chooses not to act, as the notify agent does without a webhook;
+ *   <li>{@code transform}: answers the run context it was given (the real agent evaluates its
+ *       {@code expression} over that context);
  *   <li>{@code llm}: sleeps {@code with.millis} of real time (if set), then answers {@code {"text":
  *       "ok"}}, costing {@code with.costUsd} (default $0.001) of its {@code with.model} (default
  *       sim-small);
@@ -74,6 +79,21 @@ final class ScriptedAgents implements DynamicActivity {
                 true),
             attempt,
             null);
+      case "flaky-broken":
+        if (attempt <= with.path("failures").asInt()) {
+          throw ApplicationFailure.newFailure(
+              "HTTP 503 on attempt " + attempt,
+              FailureTypes.AGENT_REMOTE_ERROR,
+              new AgentFailureDetails(attempt));
+        }
+        throw ApplicationFailure.newNonRetryableFailure(
+            "HTTP 404 on attempt " + attempt,
+            FailureTypes.AGENT_CLIENT_ERROR,
+            new AgentFailureDetails(attempt));
+      case "skipping":
+        return AgentResult.skipped("no webhook configured for channel \"ops\"");
+      case "transform":
+        return new AgentResult(request.context(), Usage.NONE, attempt, null);
       case "broken":
         throw ApplicationFailure.newNonRetryableFailure(
             "HTTP 404 Not Found",
