@@ -102,6 +102,8 @@ class MetricsAndBudgetIT {
             s ->
                 value(s, "agenthub_pipeline_runs_completed_total", "metrics-workload") >= 3
                     && value(s, "agenthub_pipeline_runs_started_total", "metrics-workload") >= 3
+                    && s.contains("temporal_workflow_completed_total{")
+                    && s.contains("temporal_activity_execution_latency_seconds_bucket{")
                     && s.contains("temporal_worker_task_slots_available{")
                     && s.contains("temporal_request_total{"));
     // The simulated model answers the same prompts with the same text, so every run uses the same
