@@ -260,4 +260,49 @@ class ApprovalUpdateTest {
     assertThat(research.output().path("toolCalls").get(0).path("status").asText())
         .isEqualTo("succeeded");
   }
+
+  @Test
+  void progress_twoLoopsWaitingAtOnce_eachListsOnlyItsOwnCalls() {
+    String loopStep =
+        """
+          - id: %s
+            agent: llm
+            with: {prompt: Publish}
+            tools:
+              - name: publish
+                agent: transform
+                with: {expression: "args"}
+                arguments: {type: object}
+                requireApproval: true
+        """;
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            "name: two-loops\nsteps:\n"
+                + loopStep.formatted("research")
+                + loopStep.formatted("review"),
+            "two-loops.yml",
+            AgentCatalog.builtIn());
+    PipelineWorkflow run =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId("update-two-loops")
+                .build());
+    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+
+    RunProgress progress =
+        Poll.until(
+            "both loops to wait for a decision",
+            Duration.ofSeconds(20),
+            run::progress,
+            p ->
+                p != null
+                    && p.agentLoops().size() == 2
+                    && p.agentLoops().values().stream()
+                        .allMatch(loop -> !loop.waitingApprovals().isEmpty()));
+
+    assertThat(progress.agentLoops().get("research").waitingApprovals()).containsExactly("call_1");
+    assertThat(progress.agentLoops().get("review").waitingApprovals()).containsExactly("call_1");
+  }
 }
