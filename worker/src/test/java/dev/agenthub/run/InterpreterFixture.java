@@ -43,6 +43,11 @@ final class InterpreterFixture implements AutoCloseable {
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
   }
 
+  /** A typed stub of the existing run {@code id} (to query it). */
+  PipelineWorkflow existingRun(String id) {
+    return env.getWorkflowClient().newWorkflowStub(PipelineWorkflow.class, id);
+  }
+
   /** An untyped stub of the existing run {@code id} (to describe it, say). */
   WorkflowStub existing(String id) {
     return env.getWorkflowClient().newUntypedWorkflowStub(id);
