@@ -4,9 +4,11 @@
 # For `run research-brief` (embedded Temporal server, simulated LLM) it prints each phase the
 # program reports (AGENTHUB_TIMINGS=1) and the wall and CPU time of the whole command, in three
 # variants: as the launcher ran it before (C2 compiler, no class-data archive), C1 only, and C1
-# with the archive (the default). Then the time from "Run succeeded." to the process's exit, and
-# `dev` started on spare ports: its time to the banner and its stop on SIGTERM. The load average
-# is printed too: on a shared machine the wall times follow it, the CPU times much less.
+# with the archive (the default), with each variant's mean. Then the time from "Run succeeded." to
+# the process's exit, and `dev` started on spare ports: its time to the banner and its stop on
+# SIGTERM. The load average is printed too: on a shared machine the wall times follow it, the CPU
+# times much less. It uses the `java` on the PATH; put another JDK first to measure that one
+# (JDK 25 and newer get an AOT cache instead of an AppCDS archive).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,7 @@ cd "$ROOT"
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+mean() { printf '%s\n' "$@" | awk '{ sum += $1 } END { printf "%.2f", sum / NR }'; }
 
 ./agenthub --version >/dev/null   # builds when sources changed
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
@@ -27,6 +30,8 @@ for variant in before c1 c1+cds; do
     c1) cds=off; opts="" ;;
     *) cds=on; opts="" ;;
   esac
+  walls=()
+  cpus=()
   for i in $(seq "$RUNS"); do
     log="$(mktemp)"
     times="$(mktemp)"
@@ -39,8 +44,11 @@ for variant in before c1 c1+cds; do
     grep '^timing ' "$log" | sed 's/^timing /  /'
     read -r user sys <"$times"
     echo "  total: $(seconds "$start" "$end") s wall, ${user} s user + ${sys} s sys CPU"
+    walls+=("$(seconds "$start" "$end")")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
     rm -f "$log" "$times"
   done
+  echo "=== $variant: mean $(mean "${walls[@]}") s wall, $(mean "${cpus[@]}") s CPU over $RUNS runs"
 done
 
 # Run end to process exit: the time between the line "Run succeeded." and the exit.

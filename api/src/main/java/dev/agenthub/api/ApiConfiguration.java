@@ -22,10 +22,9 @@ public class ApiConfiguration extends Configuration {
   @Valid @NotNull private TemporalSettings temporal = TemporalSettings.defaults();
 
   @NotBlank
-  private String pipelinesDir = System.getenv().getOrDefault("AGENTHUB_PIPELINES_DIR", "pipelines");
+  private String pipelinesDir = nonBlankOr(System.getenv("AGENTHUB_PIPELINES_DIR"), "pipelines");
 
-  @NotBlank
-  private String agentsDir = System.getenv().getOrDefault("AGENTHUB_AGENTS_DIR", "agents");
+  @NotBlank private String agentsDir = nonBlankOr(System.getenv("AGENTHUB_AGENTS_DIR"), "agents");
 
   /** How long a declared agent's task queue may go without a poller before health fails. */
   @NotBlank private String agentQueueGrace = "5m";
@@ -43,6 +42,14 @@ public class ApiConfiguration extends Configuration {
 
   /** URL template of a run's trace, with {@code {traceId}}; empty = no trace links. */
   private String traceUrlTemplate = "";
+
+  /**
+   * {@code value} (an environment variable's), or {@code fallback} when it is unset or blank, as
+   * the shell's {@code ${VAR:-fallback}}: the defaults are valid whatever the environment.
+   */
+  static String nonBlankOr(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
 
   /** Where to reach Temporal ({@code temporal:} block). */
   @JsonProperty

@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +85,11 @@ public final class RunCommand extends Command {
     timer.mark("JVM start to command");
     DevConfiguration config = RunConfiguration.load(bootstrap, namespace.getString("config"));
     timer.mark("configuration");
+    // Telemetry needs nothing the next steps produce: it starts on a second thread meanwhile.
+    CompletableFuture<Telemetry> telemetryStart =
+        CompletableFuture.supplyAsync(
+            () -> Telemetry.startLocal("agenthub-cli"),
+            task -> new Thread(task, "agenthub-telemetry-start").start());
     ObjectMapper json = bootstrap.getObjectMapper();
     AgentCatalog agents = agents(config);
     String pipelinesDir = pipelinesDir(namespace, config);
@@ -122,7 +128,7 @@ public final class RunCommand extends Command {
     quietTemporalLogs();
     config.setTemporal(settings);
     timer.mark("agents, pipeline, input");
-    try (Telemetry telemetry = startTelemetry(timer);
+    try (Telemetry telemetry = awaitTelemetry(telemetryStart, timer);
         LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
       timer.mark("Temporal server, client, worker");
       RunStarter starter =
@@ -152,10 +158,14 @@ public final class RunCommand extends Command {
     }
   }
 
-  private static Telemetry startTelemetry(PhaseTimer timer) {
-    Telemetry telemetry = Telemetry.startLocal("agenthub-cli");
-    timer.mark("telemetry");
-    return telemetry;
+  private static Telemetry awaitTelemetry(CompletableFuture<Telemetry> start, PhaseTimer timer) {
+    try {
+      Telemetry telemetry = start.join();
+      timer.mark("telemetry");
+      return telemetry;
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   @Override

@@ -5,14 +5,19 @@ import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.InputValidator;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
+import dev.agenthub.dsl.expr.CelExpressions;
+import okhttp3.OkHttpClient;
 
 /**
  * Start-up of {@code run} on the second core: while the main thread builds the command line and
  * reads the configuration (about a second, mostly Jackson and Hibernate Validator loading classes),
  * a background thread loads and validates a small pipeline, so that the YAML reader, the pipeline
  * validator, CEL and the JSON Schema validator are loaded and initialised by the time the named
- * pipeline is. It changes nothing the command does: its pipeline is thrown away, and a failure is
- * ignored (the command then pays for those classes itself, as it would without it).
+ * pipeline is. Then it does the worker's CEL warm-up ({@link CelExpressions#warmUp}, once per
+ * process) and builds an HTTP client as the built-in agents do (TLS trust store and context), which
+ * the main thread would otherwise do when it starts the worker. It changes nothing the command
+ * does: its pipeline and client are thrown away, and a failure is ignored (the command then pays
+ * for that work itself, as it would without it).
  */
 final class RunWarmUp {
 
@@ -59,6 +64,8 @@ final class RunWarmUp {
       InputValidator validator = InputValidator.forSchema(pipeline.input());
       validator.validate(
           validator.withDefaults(JsonNodeFactory.instance.objectNode().put("topic", "warm-up")));
+      CelExpressions.warmUp();
+      new OkHttpClient();
       return true;
     } catch (RuntimeException e) {
       return false;

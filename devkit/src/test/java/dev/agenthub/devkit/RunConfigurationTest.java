@@ -85,6 +85,15 @@ class RunConfigurationTest {
   }
 
   @Test
+  void load_withoutFile_givesDefaultsThatPassDropwizardsValidation() throws Exception {
+    Bootstrap<ApiConfiguration> bootstrap = bootstrap();
+
+    DevConfiguration config = RunConfiguration.load(bootstrap, null);
+
+    assertThat(bootstrap.getValidatorFactory().getValidator().validate(config)).isEmpty();
+  }
+
+  @Test
   void load_withFile_readsItThroughDropwizardsFactory() throws Exception {
     Path file = dir.resolve("run.yml");
     Files.writeString(

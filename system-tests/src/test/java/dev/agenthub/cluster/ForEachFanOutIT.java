@@ -7,13 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCatalog;
-import dev.agenthub.agents.AgentMetrics;
-import dev.agenthub.agents.AgentsConfiguration;
-import dev.agenthub.agents.BuiltInAgents;
-import dev.agenthub.cost.PriceTable;
-import dev.agenthub.devkit.TemporalCliServer;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.run.FailureTypes;
@@ -22,19 +16,13 @@ import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
-import dev.agenthub.worker.PipelineWorker;
-import dev.agenthub.worker.WorkerSettings;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,43 +40,15 @@ class ForEachFanOutIT {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
   private static final int ELEMENTS = 1_000;
 
-  private static TemporalCliServer temporal;
-  private static WorkflowServiceStubs service;
-  private static WorkflowClient client;
-  private static PipelineWorker worker;
+  private static CliServerWorker temporal;
 
   @BeforeAll
   static void start() throws Exception {
-    temporal = TemporalCli.server("for-each-fan-out");
-    temporal.start();
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + temporal.port())
-                .build());
-    client = WorkflowClient.newInstance(service);
-    AgentsConfiguration agents = new AgentsConfiguration().forDevelopment();
-    worker =
-        PipelineWorker.start(
-            client,
-            QUEUE,
-            WorkerSettings.defaults(),
-            new AgentActivities(
-                BuiltInAgents.create(agents, PriceTable.loadDefault()),
-                AgentMetrics.none(),
-                io.opentelemetry.api.OpenTelemetry.noop(),
-                agents.getMaxOutputBytes()),
-            List.of());
+    temporal = CliServerWorker.start(QUEUE);
   }
 
   @AfterAll
   static void stop() {
-    if (worker != null) {
-      worker.close();
-    }
-    if (service != null) {
-      service.shutdownNow();
-    }
     if (temporal != null) {
       temporal.close();
     }
@@ -123,15 +83,9 @@ class ForEachFanOutIT {
     return input;
   }
 
-  private static PipelineWorkflow stub(String id) {
-    return client.newWorkflowStub(
-        PipelineWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-  }
-
   @Test
   void forEachOverAThousandElements_completesWellWithinTheHistoryLimits() throws Exception {
-    PipelineWorkflow workflow = stub("fan-out-1000");
+    PipelineWorkflow workflow = temporal.newRun("fan-out-1000");
     long started = System.nanoTime();
     WorkflowClient.start(
         workflow::run, PipelineRunInput.of(PIPELINE, numbers(ELEMENTS)).withMaxForEachItems(1_000));
@@ -144,7 +98,8 @@ class ForEachFanOutIT {
     StepProgress doubled = result.steps().get(0);
     assertThat(doubled.status()).isEqualTo(StepStatus.SUCCEEDED);
     WorkflowExecutionInfo info =
-        service
+        temporal
+            .service()
             .blockingStub()
             .describeWorkflowExecution(
                 DescribeWorkflowExecutionRequest.newBuilder()
@@ -164,7 +119,7 @@ class ForEachFanOutIT {
 
   @Test
   void forEachOverMoreElementsThanTheRunAllows_failsForEachTooLarge_beforeAnyStarts() {
-    PipelineWorkflow workflow = stub("fan-out-too-large");
+    PipelineWorkflow workflow = temporal.newRun("fan-out-too-large");
 
     WorkflowFailedException failed =
         catchThrowableOfType(

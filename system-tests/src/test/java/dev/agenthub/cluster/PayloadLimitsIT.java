@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCatalog;
-import dev.agenthub.agents.AgentMetrics;
-import dev.agenthub.agents.AgentsConfiguration;
-import dev.agenthub.agents.BuiltInAgents;
-import dev.agenthub.cost.PriceTable;
-import dev.agenthub.devkit.TemporalCliServer;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.run.FailureTypes;
@@ -20,18 +14,12 @@ import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.StepProgress;
 import dev.agenthub.run.StepStatus;
-import dev.agenthub.worker.PipelineWorker;
-import dev.agenthub.worker.WorkerSettings;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -52,34 +40,12 @@ class PayloadLimitsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
-  private static TemporalCliServer temporal;
-  private static WorkflowServiceStubs service;
-  private static WorkflowClient client;
-  private static PipelineWorker worker;
+  private static CliServerWorker temporal;
   private static final MockWebServer remote = new MockWebServer();
 
   @BeforeAll
   static void start() throws Exception {
-    temporal = TemporalCli.server("payload-limits");
-    temporal.start();
-    service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + temporal.port())
-                .build());
-    client = WorkflowClient.newInstance(service);
-    AgentsConfiguration agents = new AgentsConfiguration().forDevelopment();
-    worker =
-        PipelineWorker.start(
-            client,
-            QUEUE,
-            WorkerSettings.defaults(),
-            new AgentActivities(
-                BuiltInAgents.create(agents, PriceTable.loadDefault()),
-                AgentMetrics.none(),
-                io.opentelemetry.api.OpenTelemetry.noop(),
-                agents.getMaxOutputBytes()),
-            List.of());
+    temporal = CliServerWorker.start(QUEUE);
     remote.setDispatcher(
         new Dispatcher() {
           @Override
@@ -98,12 +64,6 @@ class PayloadLimitsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (worker != null) {
-      worker.close();
-    }
-    if (service != null) {
-      service.shutdownNow();
-    }
     if (temporal != null) {
       temporal.close();
     }
@@ -115,10 +75,7 @@ class PayloadLimitsIT {
   }
 
   private static PipelineRunResult run(String id, PipelineDefinition pipeline) throws Exception {
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+    PipelineWorkflow workflow = temporal.newRun(id);
     WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, JSON.readTree("{}")));
     return WorkflowStub.fromTyped(workflow)
         .getResult(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS, PipelineRunResult.class);
@@ -207,7 +164,8 @@ class PayloadLimitsIT {
         .contains("failed: HistoryTooLarge: not started: the run's history is ")
         .contains("MiB, past the 40 MiB at which no more steps start");
     assertThat(
-            client
+            temporal
+                .client()
                 .newUntypedWorkflowStub("history-guard")
                 .describe()
                 .getWorkflowExecutionInfo()

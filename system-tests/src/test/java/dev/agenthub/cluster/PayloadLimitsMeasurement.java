@@ -10,21 +10,16 @@ import dev.agenthub.agents.AgentRegistry;
 import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.transform.TransformAgent;
 import dev.agenthub.cost.Usage;
-import dev.agenthub.devkit.TemporalCliServer;
 import dev.agenthub.dsl.OnError;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.StepType;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineWorkflow;
-import dev.agenthub.worker.PipelineWorker;
-import dev.agenthub.worker.WorkerSettings;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,25 +128,15 @@ class PayloadLimitsMeasurement {
 
   @Test
   void measure() throws Exception {
-    try (TemporalCliServer temporal = TemporalCli.server("measure")) {
-      temporal.start();
-      WorkflowServiceStubs service =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder()
-                  .setTarget("127.0.0.1:" + temporal.port())
-                  .build());
-      WorkflowClient client = WorkflowClient.newInstance(service);
-      PipelineWorker worker =
-          PipelineWorker.start(
-              client,
-              QUEUE,
-              WorkerSettings.defaults(),
-              new AgentActivities(
-                  new AgentRegistry(List.of(new SizedAgent(), new TransformAgent())),
-                  AgentMetrics.none(),
-                  io.opentelemetry.api.OpenTelemetry.noop(),
-                  Long.MAX_VALUE),
-              List.of());
+    try (CliServerWorker temporal =
+        CliServerWorker.start(
+            QUEUE,
+            new AgentActivities(
+                new AgentRegistry(List.of(new SizedAgent(), new TransformAgent())),
+                AgentMetrics.none(),
+                io.opentelemetry.api.OpenTelemetry.noop(),
+                Long.MAX_VALUE))) {
+      WorkflowClient client = temporal.client();
       List<String> report = new ArrayList<>();
       try {
         for (int kib : new int[] {1024, 1900, 2100}) {
@@ -201,8 +186,6 @@ class PayloadLimitsMeasurement {
                     "steps-1000",
                     PipelineRunInput.of(sized(1000, 10), JsonNodeFactory.instance.objectNode())));
       } finally {
-        worker.close();
-        service.shutdownNow();
         report.forEach(line -> System.out.println("MEASURED " + line));
       }
     }

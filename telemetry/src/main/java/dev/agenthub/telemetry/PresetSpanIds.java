@@ -9,7 +9,10 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.IdGenerator;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * The SDK's span and trace ids: random, except that code may preset the id of the next span its
@@ -29,6 +32,10 @@ public final class PresetSpanIds implements IdGenerator {
   private static final String PROBE_TRACE = "0af7651916cd43dd8448eb211c80319c";
   private static final String PROBE_PARENT = "b7ad6b7169203331";
   private static final String PROBE_SPAN = "53995c3f42cd8ad8";
+
+  /** {@link #honoredBy} of each instance {@link #parent} was asked about, found out once. */
+  private static final Map<OpenTelemetry, Boolean> HONORED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /** A preset id, in effect until closed. */
   public interface Preset extends AutoCloseable {
@@ -92,14 +99,15 @@ public final class PresetSpanIds implements IdGenerator {
    * The context whose span is {@code spanId} in the current span's trace, for spans to start as its
    * children before it is emitted; empty when {@code spanId} is null or invalid, when there is no
    * current trace, or when {@code openTelemetry} does not honor presets (the span would be emitted
-   * with another id, and they would point at a parent that never comes).
+   * with another id, and they would point at a parent that never comes). Whether it does is found
+   * out once per instance.
    */
   public static Optional<Context> parent(OpenTelemetry openTelemetry, String spanId) {
     SpanContext current = Span.current().getSpanContext();
     if (spanId == null
         || !SpanId.isValid(spanId)
         || !TraceId.isValid(current.getTraceId())
-        || !honoredBy(openTelemetry)) {
+        || !HONORED.computeIfAbsent(openTelemetry, PresetSpanIds::honoredBy)) {
       return Optional.empty();
     }
     SpanContext parent =

@@ -7,8 +7,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.IdGenerator;
@@ -20,6 +22,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +149,31 @@ class PresetSpanIdsTest {
       assertThat(PresetSpanIds.parent(sdk, null)).isEmpty();
       assertThat(PresetSpanIds.parent(plain, ID)).isEmpty();
     }
+  }
+
+  @Test
+  void parent_probesEachInstanceOnce() {
+    AtomicInteger tracers = new AtomicInteger();
+    OpenTelemetry counting =
+        new OpenTelemetry() {
+          @Override
+          public TracerProvider getTracerProvider() {
+            tracers.incrementAndGet();
+            return sdk.getTracerProvider();
+          }
+
+          @Override
+          public ContextPropagators getPropagators() {
+            return sdk.getPropagators();
+          }
+        };
+    Span current = tracer.spanBuilder("activity").startSpan();
+    try (Scope scope = current.makeCurrent()) {
+      assertThat(PresetSpanIds.parent(counting, ID)).isPresent();
+      assertThat(PresetSpanIds.parent(counting, ID)).isPresent();
+    }
+
+    assertThat(tracers).hasValue(1);
   }
 
   @Test

@@ -19,17 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InvokeAgentSpans {
 
-  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
-      AttributeKey.stringKey("gen_ai.operation.name");
-  static final AttributeKey<String> GEN_AI_AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
-  static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
-      AttributeKey.stringKey("gen_ai.request.model");
-  static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
-      AttributeKey.longKey("gen_ai.usage.input_tokens");
-  static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
-      AttributeKey.longKey("gen_ai.usage.output_tokens");
   static final AttributeKey<Long> TURNS = AttributeKey.longKey("agenthub.agent.turns");
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private final Tracer tracer;
 
@@ -43,16 +33,16 @@ final class InvokeAgentSpans {
             .spanBuilder("invoke_agent " + loop.step())
             .setSpanKind(SpanKind.INTERNAL)
             .setStartTimestamp(loop.startMillis(), TimeUnit.MILLISECONDS)
-            .setAttribute(GEN_AI_OPERATION_NAME, "invoke_agent")
-            .setAttribute(GEN_AI_AGENT_NAME, loop.step())
+            .setAttribute(GenAiAttributes.OPERATION_NAME, "invoke_agent")
+            .setAttribute(GenAiAttributes.AGENT_NAME, loop.step())
             .setAttribute(AgentActivities.PIPELINE, loop.pipeline())
             .setAttribute(AgentActivities.STEP, loop.step())
-            .setAttribute(GEN_AI_INPUT_TOKENS, loop.inputTokens())
-            .setAttribute(GEN_AI_OUTPUT_TOKENS, loop.outputTokens())
+            .setAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, loop.inputTokens())
+            .setAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, loop.outputTokens())
             .setAttribute(AgentActivities.COST_USD, loop.costUsd())
             .setAttribute(TURNS, (long) loop.turns());
     if (loop.model() != null) {
-      builder.setAttribute(GEN_AI_REQUEST_MODEL, loop.model());
+      builder.setAttribute(GenAiAttributes.REQUEST_MODEL, loop.model());
     }
     Span span;
     try (PresetSpanIds.Preset preset = PresetSpanIds.preset(loop.spanId())) {
@@ -60,7 +50,7 @@ final class InvokeAgentSpans {
     }
     if (loop.errorType() != null) {
       span.setStatus(StatusCode.ERROR, loop.errorType());
-      span.setAttribute(ERROR_TYPE, loop.errorType());
+      span.setAttribute(GenAiAttributes.ERROR_TYPE, loop.errorType());
     }
     span.end(loop.endMillis(), TimeUnit.MILLISECONDS);
   }

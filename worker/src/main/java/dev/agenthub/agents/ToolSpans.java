@@ -2,7 +2,6 @@ package dev.agenthub.agents;
 
 import dev.agenthub.telemetry.PresetSpanIds;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,13 +16,6 @@ import io.opentelemetry.context.Scope;
  * activity's {@code RunActivity} span.
  */
 final class ToolSpans {
-
-  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
-      AttributeKey.stringKey("gen_ai.operation.name");
-  static final AttributeKey<String> GEN_AI_TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
-  static final AttributeKey<String> GEN_AI_TOOL_CALL_ID =
-      AttributeKey.stringKey("gen_ai.tool.call.id");
-  static final AttributeKey<String> GEN_AI_TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
 
   /** What the agent does. */
   interface AgentRun {
@@ -44,10 +36,10 @@ final class ToolSpans {
             .getTracer(AgentActivities.INSTRUMENTATION_SCOPE)
             .spanBuilder("execute_tool " + tool.name())
             .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(GEN_AI_OPERATION_NAME, "execute_tool")
-            .setAttribute(GEN_AI_TOOL_NAME, tool.name())
-            .setAttribute(GEN_AI_TOOL_CALL_ID, tool.callId())
-            .setAttribute(GEN_AI_TOOL_TYPE, "function");
+            .setAttribute(GenAiAttributes.OPERATION_NAME, "execute_tool")
+            .setAttribute(GenAiAttributes.TOOL_NAME, tool.name())
+            .setAttribute(GenAiAttributes.TOOL_CALL_ID, tool.callId())
+            .setAttribute(GenAiAttributes.TOOL_TYPE, "function");
     PresetSpanIds.parent(openTelemetry, request.agentSpanId()).ifPresent(builder::setParent);
     Span span = builder.startSpan();
     try (Scope scope = span.makeCurrent()) {

@@ -35,9 +35,9 @@ class ToolSpansTest {
 
     SpanData span = otel.getSpans().get(0);
     assertThat(span.getName()).isEqualTo("execute_tool search_web");
-    assertThat(span.getAttributes().get(ToolSpans.GEN_AI_OPERATION_NAME)).isEqualTo("execute_tool");
-    assertThat(span.getAttributes().get(ToolSpans.GEN_AI_TOOL_NAME)).isEqualTo("search_web");
-    assertThat(span.getAttributes().get(ToolSpans.GEN_AI_TOOL_CALL_ID)).isEqualTo("call_7");
+    assertThat(span.getAttributes().get(GenAiAttributes.OPERATION_NAME)).isEqualTo("execute_tool");
+    assertThat(span.getAttributes().get(GenAiAttributes.TOOL_NAME)).isEqualTo("search_web");
+    assertThat(span.getAttributes().get(GenAiAttributes.TOOL_CALL_ID)).isEqualTo("call_7");
     assertThat(span.getAttributes().get(AgentActivities.COST_USD)).isEqualTo(0.25);
   }
 

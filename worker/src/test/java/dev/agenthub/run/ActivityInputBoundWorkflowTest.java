@@ -4,20 +4,12 @@ import static dev.agenthub.run.TestPipelines.agent;
 import static dev.agenthub.run.TestPipelines.json;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agenthub.dsl.PipelineDefinition;
-import dev.agenthub.dsl.expr.CelExpressions;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,30 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ActivityInputBoundWorkflowTest {
 
-  private static final String QUEUE = "input-bound-queue";
-
   /** A 1,000-character word: each copy the expression below makes adds about 1 KB. */
   private static final String WORD = "x".repeat(1_000);
 
-  private TestWorkflowEnvironment env;
-  private ScriptedAgents agents;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() {
-    CelExpressions.warmUp();
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    agents = new ScriptedAgents();
-    worker.registerActivitiesImplementations(agents);
-    client = env.getWorkflowClient();
-    env.start();
-  }
+  private final InterpreterFixture fixture = new InterpreterFixture();
 
   @AfterEach
   void tearDown() {
-    env.close();
+    fixture.close();
   }
 
   /**
@@ -83,36 +59,26 @@ class ActivityInputBoundWorkflowTest {
         .collect(Collectors.joining(",", "[", "]"));
   }
 
-  private PipelineWorkflow workflow(String id) {
-    return client.newWorkflowStub(
-        PipelineWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-  }
-
   @Test
   void stepInputOverTheBound_failsTheStepInputTooLarge_withoutSchedulingIt() {
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class,
-            () -> workflow("over").run(PipelineRunInput.of(copies(), json(input(40)))));
+    ApplicationFailure failure =
+        fixture.failureOf("over", PipelineRunInput.of(copies(), json(input(40))));
 
-    ApplicationFailure failure = (ApplicationFailure) failed.getCause();
     assertThat(failure.getType()).isEqualTo(FailureTypes.STEP_FAILED);
     assertThat(failure.getOriginalMessage())
         .startsWith("step \"publish\" failed: InputTooLarge: not started: the step's input")
         .contains("over the 1536 KiB");
     RunProgress progress = failure.getDetails().get(RunProgress.class);
     assertThat(progress.steps().get(1).error().type()).isEqualTo(FailureTypes.INPUT_TOO_LARGE);
-    assertThat(agents.calls("outline")).isEqualTo(1);
-    assertThat(agents.calls("publish")).isZero();
+    assertThat(fixture.agents.calls("outline")).isEqualTo(1);
+    assertThat(fixture.agents.calls("publish")).isZero();
   }
 
   @Test
   void stepInputUnderTheBound_runs() {
-    PipelineRunResult result =
-        workflow("under").run(PipelineRunInput.of(copies(), json(input(30))));
+    PipelineRunResult result = fixture.run("under", PipelineRunInput.of(copies(), json(input(30))));
 
-    assertThat(agents.calls("publish")).isEqualTo(1);
+    assertThat(fixture.agents.calls("publish")).isEqualTo(1);
     assertThat(result.steps().get(1).status()).isEqualTo(StepStatus.SUCCEEDED);
   }
 }

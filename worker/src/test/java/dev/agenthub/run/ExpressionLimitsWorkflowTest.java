@@ -5,21 +5,13 @@ import static dev.agenthub.run.TestPipelines.json;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static dev.agenthub.run.TestPipelines.when;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agenthub.dsl.PipelineDefinition;
-import dev.agenthub.dsl.expr.CelExpressions;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,50 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class ExpressionLimitsWorkflowTest {
 
-  private static final String QUEUE = "limits-queue";
-
   /** {@code {"xs": [0, 1, ..., 2999]}}: 9 million pairs for a nested comprehension. */
   private static final String LARGE_INPUT =
       IntStream.range(0, 3_000)
           .mapToObj(Integer::toString)
           .collect(Collectors.joining(",", "{\"xs\": [", "]}"));
 
-  private TestWorkflowEnvironment env;
-  private ScriptedAgents agents;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() {
-    CelExpressions.warmUp(); // as PipelineWorker does before it polls
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    agents = new ScriptedAgents();
-    worker.registerActivitiesImplementations(agents);
-    client = env.getWorkflowClient();
-    env.start();
-  }
+  private final InterpreterFixture fixture = new InterpreterFixture();
 
   @AfterEach
   void tearDown() {
-    env.close();
+    fixture.close();
   }
 
   private ApplicationFailure failureOf(String id, PipelineDefinition pipeline, String input) {
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    WorkflowFailedException failed =
-        catchThrowableOfType(
-            WorkflowFailedException.class,
-            () -> workflow.run(PipelineRunInput.of(pipeline, json(input))));
-    assertThat(failed).as("the run should fail").isNotNull();
-    return (ApplicationFailure) failed.getCause();
+    return fixture.failureOf(id, PipelineRunInput.of(pipeline, json(input)));
   }
 
   private long failedWorkflowTasks(String id) {
-    return client.fetchHistory(id).getEvents().stream()
+    return fixture.history(id).getEvents().stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
         .count();
   }
@@ -93,8 +60,8 @@ class ExpressionLimitsWorkflowTest {
             "step \"expand\" failed: ExpressionLimitExceeded: expression `"
                 + expression
                 + "` makes more than 5000 comprehension iterations");
-    assertThat(agents.calls("expand")).isZero();
-    assertThat(agents.calls("publish")).isZero();
+    assertThat(fixture.agents.calls("expand")).isZero();
+    assertThat(fixture.agents.calls("publish")).isZero();
     assertThat(failedWorkflowTasks("limits-with")).isZero();
   }
 

@@ -3,6 +3,7 @@ package dev.agenthub.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agenthub.dsl.expr.CelExpressions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -27,6 +28,7 @@ final class InterpreterFixture implements AutoCloseable {
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
 
   InterpreterFixture() {
+    CelExpressions.warmUp(); // as PipelineWorker does before it polls
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     worker.registerActivitiesImplementations(agents);
@@ -39,6 +41,11 @@ final class InterpreterFixture implements AutoCloseable {
         .newWorkflowStub(
             PipelineWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
+  }
+
+  /** A typed stub of the existing run {@code id} (to query it). */
+  PipelineWorkflow existingRun(String id) {
+    return env.getWorkflowClient().newWorkflowStub(PipelineWorkflow.class, id);
   }
 
   /** An untyped stub of the existing run {@code id} (to describe it, say). */

@@ -5,20 +5,13 @@ import static dev.agenthub.run.TestPipelines.continueOnError;
 import static dev.agenthub.run.TestPipelines.json;
 import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.PipelineDefinition;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,48 +20,20 @@ import org.junit.jupiter.api.Test;
  */
 class RetryWorkflowTest {
 
-  private static final String QUEUE = "retry-queue";
-
   /** Output at $1,000 per million tokens: 100 tokens cost $0.10; prompts are free. */
   private static final Map<String, Price> PRICES =
       Map.of("sim-small", new Price("sim-small", 0, 1_000, LocalDate.of(2026, 1, 1)));
 
-  private TestWorkflowEnvironment env;
-  private ScriptedAgents agents;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
-    agents = new ScriptedAgents();
-    worker.registerActivitiesImplementations(agents);
-    client = env.getWorkflowClient();
-    env.start();
-  }
+  private final InterpreterFixture fixture = new InterpreterFixture();
 
   @AfterEach
   void tearDown() {
-    env.close();
-  }
-
-  private PipelineWorkflow stub(String id) {
-    return client.newWorkflowStub(
-        PipelineWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-  }
-
-  private static ApplicationFailure failureOf(Runnable run) {
-    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class, run::run);
-    assertThat(failed).as("the run should fail").isNotNull();
-    return (ApplicationFailure) failed.getCause();
+    fixture.close();
   }
 
   /** The input {@code RunRestarts} gives the retry of {@code failedId}. */
   private PipelineRunInput retryOf(String failedId, PipelineRunInput original) {
-    Map<String, StepProgress> succeeded =
-        client.newWorkflowStub(PipelineWorkflow.class, failedId).succeededSteps();
+    Map<String, StepProgress> succeeded = fixture.existingRun(failedId).succeededSteps();
     return new PipelineRunInput(
         original.pipeline(),
         original.input(),
@@ -91,18 +56,18 @@ class RetryWorkflowTest {
             agent("draft", "echo", "{}", "outline"),
             agent("publish", "broken", "{}", "polish", "draft"));
     PipelineRunInput original = PipelineRunInput.of(pipeline, json("{}"));
-    failureOf(() -> stub("retry-dag").run(original));
-    assertThat(agents.calls("summary")).isEqualTo(1);
+    fixture.failureOf("retry-dag", original);
+    assertThat(fixture.agents.calls("summary")).isEqualTo(1);
 
     PipelineRunInput retry = retryOf("retry-dag", original);
-    failureOf(() -> stub("retry-dag.retry").run(retry));
+    fixture.failureOf("retry-dag.retry", retry);
 
     assertThat(retry.reusedSteps()).containsOnlyKeys("outline", "draft");
-    assertThat(agents.calls("outline")).isEqualTo(1);
-    assertThat(agents.calls("draft")).isEqualTo(1);
-    assertThat(agents.calls("lookup")).isEqualTo(2);
-    assertThat(agents.calls("summary")).isEqualTo(2);
-    assertThat(agents.calls("polish")).isEqualTo(2);
+    assertThat(fixture.agents.calls("outline")).isEqualTo(1);
+    assertThat(fixture.agents.calls("draft")).isEqualTo(1);
+    assertThat(fixture.agents.calls("lookup")).isEqualTo(2);
+    assertThat(fixture.agents.calls("summary")).isEqualTo(2);
+    assertThat(fixture.agents.calls("polish")).isEqualTo(2);
   }
 
   @Test
@@ -123,19 +88,19 @@ class RetryWorkflowTest {
                 "review"));
     PipelineRunInput original =
         new PipelineRunInput(pipeline, json("{}"), Map.of(), 0.25, null, PRICES);
-    failureOf(() -> stub("retry-budget").run(original));
+    fixture.failureOf("retry-budget", original);
 
     PipelineRunInput first = retryOf("retry-budget", original);
-    ApplicationFailure firstRetry = failureOf(() -> stub("retry-budget.retry").run(first));
+    ApplicationFailure firstRetry = fixture.failureOf("retry-budget.retry", first);
     PipelineRunInput second = retryOf("retry-budget.retry", first);
-    ApplicationFailure secondRetry = failureOf(() -> stub("retry-budget.retry.retry").run(second));
+    ApplicationFailure secondRetry = fixture.failureOf("retry-budget.retry.retry", second);
 
     assertThat(first.priorSpendUsd()).isEqualTo(0.10);
     assertThat(firstRetry.getType()).isEqualTo(FailureTypes.STEP_FAILED);
-    assertThat(agents.calls("research")).isEqualTo(1);
+    assertThat(fixture.agents.calls("research")).isEqualTo(1);
     assertThat(second.priorSpendUsd()).isEqualTo(0.10);
     assertThat(secondRetry.getType()).isEqualTo(FailureTypes.STEP_FAILED);
-    assertThat(agents.calls("review")).isEqualTo(3);
+    assertThat(fixture.agents.calls("review")).isEqualTo(3);
   }
 
   @Test
@@ -151,13 +116,13 @@ class RetryWorkflowTest {
     PipelineRunInput retried =
         new PipelineRunInput(pipeline, json("{}"), Map.of(), 0.25, "run-1", PRICES, Map.of(), 0.20);
 
-    stub("afford-fresh").run(fresh);
-    ApplicationFailure failure = failureOf(() -> stub("afford-retried").run(retried));
+    fixture.run("afford-fresh", fresh);
+    ApplicationFailure failure = fixture.failureOf("afford-retried", retried);
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.BUDGET_EXCEEDED);
     assertThat(failure.getOriginalMessage())
         .contains("spent $0.200000 + reserved $0.000000 + this step's worst case $0.100000");
-    assertThat(agents.calls("rewrite")).isEqualTo(1);
+    assertThat(fixture.agents.calls("rewrite")).isEqualTo(1);
   }
 
   @Test
@@ -167,10 +132,10 @@ class RetryWorkflowTest {
     PipelineRunInput input =
         new PipelineRunInput(pipeline, json("{}"), Map.of(), 5.0, null, PRICES);
 
-    ApplicationFailure failure = failureOf(() -> stub("unpriced").run(input));
+    ApplicationFailure failure = fixture.failureOf("unpriced", input);
 
     assertThat(failure.getOriginalMessage())
         .startsWith("step \"draft\" failed: UnpricedModel: not started: model \"gpt-unpriced\"");
-    assertThat(agents.calls("draft")).isZero();
+    assertThat(fixture.agents.calls("draft")).isZero();
   }
 }

@@ -9,6 +9,7 @@ import dev.agenthub.agents.AgentException;
 import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgentSpecs;
+import dev.agenthub.agents.GenAiAttributes;
 import dev.agenthub.agents.HttpBodies;
 import dev.agenthub.agents.TracedHttp;
 import dev.agenthub.cost.PriceTable;
@@ -16,7 +17,6 @@ import dev.agenthub.cost.TokenEstimates;
 import dev.agenthub.cost.Usage;
 import dev.agenthub.telemetry.PresetSpanIds;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -44,20 +44,6 @@ import okhttp3.OkHttpClient;
  * dev.agenthub.agents.AgentRequest#agentSpanId}) where span ids can be preset.
  */
 public final class LlmAgent implements Agent {
-
-  static final AttributeKey<String> GEN_AI_OPERATION_NAME =
-      AttributeKey.stringKey("gen_ai.operation.name");
-  static final AttributeKey<String> GEN_AI_PROVIDER_NAME =
-      AttributeKey.stringKey("gen_ai.provider.name");
-  static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
-      AttributeKey.stringKey("gen_ai.request.model");
-  static final AttributeKey<String> GEN_AI_RESPONSE_MODEL =
-      AttributeKey.stringKey("gen_ai.response.model");
-  static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
-      AttributeKey.longKey("gen_ai.usage.input_tokens");
-  static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
-      AttributeKey.longKey("gen_ai.usage.output_tokens");
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private final AgentsConfiguration.Llm config;
   private final PriceTable prices;
@@ -129,23 +115,23 @@ public final class LlmAgent implements Agent {
         tracer
             .spanBuilder(model == null ? "chat" : "chat " + model)
             .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(GEN_AI_OPERATION_NAME, "chat")
-            .setAttribute(GEN_AI_PROVIDER_NAME, backend.providerName())
-            .setAttribute(GEN_AI_REQUEST_MODEL, model);
+            .setAttribute(GenAiAttributes.OPERATION_NAME, "chat")
+            .setAttribute(GenAiAttributes.PROVIDER_NAME, backend.providerName())
+            .setAttribute(GenAiAttributes.REQUEST_MODEL, model);
     PresetSpanIds.parent(openTelemetry, call.request().agentSpanId()).ifPresent(builder::setParent);
     Span span = builder.startSpan();
     try (Scope scope = span.makeCurrent()) {
       AgentResult result = complete(backend, request, call);
       Usage usage = result.usage();
-      span.setAttribute(GEN_AI_RESPONSE_MODEL, result.output().path("model").asText(null));
-      span.setAttribute(GEN_AI_INPUT_TOKENS, usage.inputTokens());
-      span.setAttribute(GEN_AI_OUTPUT_TOKENS, usage.outputTokens());
+      span.setAttribute(GenAiAttributes.RESPONSE_MODEL, result.output().path("model").asText(null));
+      span.setAttribute(GenAiAttributes.USAGE_INPUT_TOKENS, usage.inputTokens());
+      span.setAttribute(GenAiAttributes.USAGE_OUTPUT_TOKENS, usage.outputTokens());
       span.setAttribute(AgentActivities.COST_USD, usage.costUsd());
       return result;
     } catch (Exception e) {
       span.recordException(e);
       span.setStatus(StatusCode.ERROR, e.getMessage());
-      span.setAttribute(ERROR_TYPE, e.getClass().getName());
+      span.setAttribute(GenAiAttributes.ERROR_TYPE, e.getClass().getName());
       throw e;
     } finally {
       span.end();
