@@ -162,6 +162,31 @@ class AgentLoopTracingTest {
   }
 
   @Test
+  void loop_span_namesTheRequestedModel_elseTheModelThatAnswered() throws Exception {
+    scripted.fake.reply(FakeOpenAi.answer(10, 3, "Done."));
+    String yaml =
+        """
+        name: research
+        steps:
+          - id: research
+            agent: llm
+            with: %s
+            tools:
+              - {name: shape, agent: transform, with: {expression: "args"}, arguments: {type: object}}
+        """;
+    for (String with : List.of("{prompt: Research, model: gpt-4o}", "{prompt: Research}")) {
+      start(
+              "spans-model-" + with.length(),
+              PipelineLoader.parse(yaml.formatted(with), "research.yml", AgentCatalog.builtIn()))
+          .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+    }
+
+    assertThat(named(spans.getFinishedSpanItems(), "invoke_agent research"))
+        .extracting(s -> s.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")))
+        .containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini");
+  }
+
+  @Test
   void loop_endingInAgentMaxTurns_isAnErrorSpanOverAllItsTurns() {
     scripted.fake.reply(FakeOpenAi.toolCalls(10, new String[] {"call_1", "shape", "{}"}));
 

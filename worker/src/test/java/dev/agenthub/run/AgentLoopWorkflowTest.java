@@ -176,7 +176,8 @@ class AgentLoopWorkflowTest {
     assertThat(output.path("text").asText()).isEqualTo("The search is down.");
     assertThat(output.path("toolCalls").get(0).path("status").asText()).isEqualTo("failed");
     JsonNode toolMessage = List.copyOf(fake.chatRequests).get(1).path("messages").get(2);
-    assertThat(toolMessage.path("content").asText()).contains("error", "500");
+    assertThat(toolMessage.path("content").asText())
+        .contains("\"type\":\"failed\"", "\"AgentRemoteError: GET ", "500");
   }
 
   @Test
@@ -195,6 +196,10 @@ class AgentLoopWorkflowTest {
         .extracting(c -> c.path("status").asText())
         .containsExactly("invalid_arguments", "unknown_tool");
     assertThat(fake.searches).isEmpty();
+    JsonNode messages = List.copyOf(fake.chatRequests).get(1).path("messages");
+    assertThat(messages.get(2).path("content").asText()).contains("\"/query: ");
+    assertThat(messages.get(3).path("content").asText())
+        .contains("no tool named \\\"delete_all\\\"; the tools are search_web, shape");
   }
 
   @Test
@@ -233,12 +238,16 @@ class AgentLoopWorkflowTest {
     // output tokens, $0.0006 and more) no longer fits the $0.001 budget.
     fake.reply(FakeOpenAi.toolCalls(2000, new String[] {"call_1", "shape", "{}"}));
 
-    ApplicationFailure failure =
-        failure(start("loop-budget", pipeline("", searchTool("/search", "false")), 0.001));
+    PipelineWorkflow workflow =
+        start("loop-budget", pipeline("", searchTool("/search", "false")), 0.001);
+    ApplicationFailure failure = failure(workflow);
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.BUDGET_EXCEEDED);
     assertThat(failure.getOriginalMessage()).contains("turn 3 not started");
     assertThat(fake.chatRequests).hasSize(2);
+    assertThat(InterpreterFixture.step(workflow.progress(), "research").attempts())
+        .as("the turns the loop took")
+        .isEqualTo(2);
   }
 
   @Test

@@ -7,7 +7,9 @@ import static dev.agenthub.run.TestPipelines.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.testing.Poll;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -195,5 +197,112 @@ class ApprovalUpdateTest {
                         == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
     assertThat(WorkflowStub.fromTyped(run).describe().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
+  void decideApproval_onAToolCall_takesTheWaitingCallsDecision_andRefusesOthers() {
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            """
+            name: publishing
+            steps:
+              - id: research
+                agent: llm
+                with: {prompt: Publish}
+                tools:
+                  - name: publish
+                    agent: transform
+                    with: {expression: "args"}
+                    arguments: {type: object}
+                    requireApproval: true
+              - id: after
+                type: sleep
+                needs: [research]
+                with: {duration: 1h}
+            """,
+            "publishing.yml",
+            AgentCatalog.builtIn());
+    PipelineWorkflow run =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("update-tool").build());
+    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+    Poll.untilTrue(
+        "the tool call to wait for a decision",
+        Duration.ofSeconds(20),
+        () ->
+            run.progress() != null
+                && run.progress().agentLoops().containsKey("research")
+                && run.progress()
+                    .agentLoops()
+                    .get("research")
+                    .waitingApprovals()
+                    .contains("call_1"));
+
+    ApplicationFailure notWaiting =
+        refusal(
+            () ->
+                run.decideApproval(new ApprovalDecision("research", true, null, "bob", "call_2")));
+    ApprovalDecision accepted =
+        run.decideApproval(new ApprovalDecision("research", true, "go", "alice", "call_1"));
+    ApplicationFailure conflict =
+        refusal(
+            () ->
+                run.decideApproval(new ApprovalDecision("research", false, null, "bob", "call_1")));
+
+    assertThat(DecisionRefusals.reasonOf(notWaiting))
+        .isEqualTo("tool call research/call_2 is not waiting for approval");
+    assertThat(accepted).isEqualTo(new ApprovalDecision("research", true, "go", "alice", "call_1"));
+    assertThat(DecisionRefusals.typeOf(conflict)).contains(FailureTypes.DECISION_CONFLICT);
+    assertThat(DecisionRefusals.reasonOf(conflict))
+        .isEqualTo("tool call research/call_1 was already approved by alice");
+    StepProgress research = awaitStatus(run, "research", StepStatus.SUCCEEDED);
+    assertThat(research.output().path("toolCalls").get(0).path("status").asText())
+        .isEqualTo("succeeded");
+  }
+
+  @Test
+  void progress_twoLoopsWaitingAtOnce_eachListsOnlyItsOwnCalls() {
+    String loopStep =
+        """
+          - id: %s
+            agent: llm
+            with: {prompt: Publish}
+            tools:
+              - name: publish
+                agent: transform
+                with: {expression: "args"}
+                arguments: {type: object}
+                requireApproval: true
+        """;
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            "name: two-loops\nsteps:\n"
+                + loopStep.formatted("research")
+                + loopStep.formatted("review"),
+            "two-loops.yml",
+            AgentCatalog.builtIn());
+    PipelineWorkflow run =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(QUEUE)
+                .setWorkflowId("update-two-loops")
+                .build());
+    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+
+    RunProgress progress =
+        Poll.until(
+            "both loops to wait for a decision",
+            Duration.ofSeconds(20),
+            run::progress,
+            p ->
+                p != null
+                    && p.agentLoops().size() == 2
+                    && p.agentLoops().values().stream()
+                        .allMatch(loop -> !loop.waitingApprovals().isEmpty()));
+
+    assertThat(progress.agentLoops().get("research").waitingApprovals()).containsExactly("call_1");
+    assertThat(progress.agentLoops().get("review").waitingApprovals()).containsExactly("call_1");
   }
 }

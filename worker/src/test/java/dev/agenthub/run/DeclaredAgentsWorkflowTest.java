@@ -6,12 +6,17 @@ import static dev.agenthub.run.TestPipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.agents.AgentDeclaration;
+import dev.agenthub.cost.Usage;
 import dev.agenthub.dsl.BudgetDefinition;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.dsl.RetryDefinition;
 import io.temporal.activity.Activity;
 import io.temporal.activity.DynamicActivity;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -42,6 +47,7 @@ class DeclaredAgentsWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final List<String> reported = new CopyOnWriteArrayList<>();
+  private final List<String> loopsEnded = new CopyOnWriteArrayList<>();
   private final List<String> externalQueueCalls = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -52,8 +58,17 @@ class DeclaredAgentsWorkflowTest {
         PipelineWorkflow.class,
         () ->
             new PipelineWorkflowImpl(
-                (pipeline, agent, usage) ->
-                    reported.add(pipeline + "/" + agent + "/" + usage.costUsd())));
+                new ReportedUsage() {
+                  @Override
+                  public void record(String pipeline, String agent, Usage usage) {
+                    reported.add(pipeline + "/" + agent + "/" + usage.costUsd());
+                  }
+
+                  @Override
+                  public void agentLoopEnded(String pipeline, String step, int turns) {
+                    loopsEnded.add(pipeline + "/" + step + "/" + turns);
+                  }
+                }));
     pipelines.registerActivitiesImplementations(new ScriptedAgents());
     Worker external = env.newWorker(EXTERNAL_QUEUE);
     external.registerActivitiesImplementations(new ForeignWorker());
@@ -78,15 +93,32 @@ class DeclaredAgentsWorkflowTest {
         throw ApplicationFailure.newNonRetryableFailure(
             "company unknown", FailureTypes.AGENT_CLIENT_ERROR, "see https://example.com/why");
       }
+      if ("slow-lead".equals(type)) {
+        sleep(2000);
+      }
       if ("reject-lead".equals(type)) {
         throw ApplicationFailure.newNonRetryableFailure(
             "company unknown", FailureTypes.AGENT_CLIENT_ERROR);
       }
       return Map.of(
           "output",
-          Map.of("score", 0.8, "company", arguments.get("company"), "step", request.get("stepId")),
+          Map.of(
+              "score",
+              0.8,
+              "company",
+              String.valueOf(arguments.get("company")),
+              "step",
+              request.get("stepId")),
           "usage",
           Map.of("model", "scorer-v2", "inputTokens", 30, "outputTokens", 4, "costUsd", 0.25));
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -104,14 +136,36 @@ class DeclaredAgentsWorkflowTest {
   }
 
   private PipelineRunResult run(PipelineRunInput input) {
+    return run("run-" + System.nanoTime(), input);
+  }
+
+  private PipelineRunResult run(String id, PipelineRunInput input) {
     return client
         .newWorkflowStub(
             PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(QUEUE)
-                .setWorkflowId("run-" + System.nanoTime())
-                .build())
+            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build())
         .run(input);
+  }
+
+  /** A run of step {@code research}, an agent loop whose one tool runs {@code agent}. */
+  private static PipelineRunInput loopInput(AgentDeclaration agent, String toolSettings) {
+    PipelineDefinition pipeline =
+        PipelineLoader.parse(
+            """
+            name: scored
+            steps:
+              - id: research
+                agent: llm
+                with: {prompt: Score acme}
+                tools:
+                  - name: score
+                    agent: %s
+                    %s
+            """
+                .formatted(agent.name(), toolSettings),
+            "scored.yml",
+            AgentCatalog.withDeclared(List.of(agent)));
+    return PipelineRunInput.of(pipeline, json("{}")).withAgents(Map.of(agent.name(), agent));
   }
 
   private PipelineRunResult runWithin30s(PipelineRunInput input) {
@@ -245,5 +299,36 @@ class DeclaredAgentsWorkflowTest {
 
     assertThat(step(result.steps(), "e").output()).isEqualTo(json("{\"a\": 1}"));
     assertThat(externalQueueCalls).isEmpty();
+  }
+
+  @Test
+  void loopTool_externalCostBearingAgent_reportsItsUsage_andTheLoopReportsItsTurns() {
+    PipelineRunResult result = run(loopInput(external("score-lead", true), ""));
+
+    StepProgress research = step(result.steps(), "research");
+    assertThat(research.output().path("toolCalls").get(0).path("costUsd").asDouble())
+        .isEqualTo(0.25);
+    assertThat(reported).containsExactly("scored/score-lead/0.25");
+    assertThat(loopsEnded).containsExactly("scored/research/2");
+  }
+
+  @Test
+  void loopTool_timingOut_givesTheModelTheTimeout_notTheActivitysEnvelope() throws Exception {
+    run(
+        "loop-tool-timeout",
+        loopInput(external("slow-lead", false), "timeout: 1s\n    retry: {maxAttempts: 1}"));
+
+    JsonNode secondTurn =
+        client.fetchHistory("loop-tool-timeout").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getInput().getPayloads(0))
+            .map(p -> json(p.getData().toStringUtf8()))
+            .reduce((first, last) -> last)
+            .orElseThrow();
+    String toolMessage =
+        secondTurn.path("arguments").path("messages").get(2).path("content").asText();
+    assertThat(toolMessage)
+        .contains("\"type\":\"failed\"", "TIMEOUT_TYPE_START_TO_CLOSE")
+        .doesNotContain("activityType");
   }
 }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -16,7 +18,8 @@ import mockwebserver3.RecordedRequest;
 /**
  * A local server speaking OpenAI's chat-completions protocol with scripted replies (tool calls or
  * answers, in order; the last one repeats), plus the remotes the tools call: {@code /search}
- * answers JSON, {@code /broken} answers 500. Records every chat request's body.
+ * answers JSON, {@code /broken} answers 500. Records every chat request's body. A chat request can
+ * be held until the test {@link #release releases} it, to look at a run in the middle of a turn.
  */
 final class FakeOpenAi extends Dispatcher {
 
@@ -26,11 +29,24 @@ final class FakeOpenAi extends Dispatcher {
   final Queue<String> searches = new ConcurrentLinkedQueue<>();
   private final Queue<String> replies = new ConcurrentLinkedQueue<>();
   private volatile String last;
+  private volatile int held;
+  private final CountDownLatch release = new CountDownLatch(1);
 
   /** Scripts the next replies. */
   FakeOpenAi reply(String... bodies) {
     replies.addAll(List.of(bodies));
     return this;
+  }
+
+  /** Holds the reply to chat request number {@code request} (from 1) until {@link #release}. */
+  FakeOpenAi hold(int request) {
+    held = request;
+    return this;
+  }
+
+  /** Lets the held chat request have its reply. */
+  void release() {
+    release.countDown();
   }
 
   /** A reply asking for tool calls, each {@code {id, name, argumentsJson}}. */
@@ -70,8 +86,13 @@ final class FakeOpenAi extends Dispatcher {
     if (path.equals("/v1/chat/completions")) {
       try {
         chatRequests.add(JSON.readTree(request.getBody().utf8()));
+        if (chatRequests.size() == held) {
+          release.await(20, TimeUnit.SECONDS);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       String next = replies.poll();
       last = next != null ? next : last;

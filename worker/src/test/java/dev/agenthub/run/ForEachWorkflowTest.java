@@ -66,6 +66,26 @@ class ForEachWorkflowTest {
   }
 
   @Test
+  void forEach_elementRetried_countsTheMostAttemptsOfAnyElement() {
+    PipelineDefinition pipeline =
+        pipeline(
+            forEach(
+                agent("each", "flaky", "{\"failures\": \"${{ item.n }}\"}"),
+                "input.docs",
+                null,
+                null));
+
+    PipelineRunResult result =
+        fixture.run(
+            "for-each-attempts",
+            PipelineRunInput.of(pipeline, json("{\"docs\": [{\"n\": 0}, {\"n\": 1}]}")));
+
+    assertThat(step(result, "each").output())
+        .isEqualTo(json("[{\"attempt\": 1}, {\"attempt\": 2}]"));
+    assertThat(step(result, "each").attempts()).isEqualTo(2);
+  }
+
+  @Test
   void forEach_withConcurrencyTwo_neverHasMoreThanTwoElementsScheduled() {
     PipelineDefinition pipeline =
         pipeline(forEach(agent("each", "slow", "{\"millis\": 50}"), "input.docs", 2, null));

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
+import dev.agenthub.testing.Poll;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,16 @@ class PipelineToolWorkflowTest {
           tools:
             - {name: summarise, pipeline: summarise}
             - {name: fetch, pipeline: broken-fetch, description: Fetches a page}
+            - {name: review, pipeline: review}
+      """;
+
+  /** A pipeline that waits for an operator until the test ends it. */
+  private static final String REVIEW =
+      """
+      name: review
+      steps:
+        - id: wait
+          type: approval
       """;
 
   private static final String SUMMARISE =
@@ -72,6 +85,11 @@ class PipelineToolWorkflowTest {
       """;
 
   private PipelineRunResult run(String id) throws Exception {
+    return WorkflowStub.fromTyped(start(id))
+        .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+  }
+
+  private PipelineWorkflow start(String id) {
     String brokenFetch =
         """
         name: broken-fetch
@@ -91,14 +109,19 @@ class PipelineToolWorkflowTest {
                 null,
                 ScriptedModelEnvironment.PRICES)
             .withPipelines(
-                Map.of("summarise", parse(SUMMARISE), "broken-fetch", parse(brokenFetch)));
+                Map.of(
+                    "summarise",
+                    parse(SUMMARISE),
+                    "broken-fetch",
+                    parse(brokenFetch),
+                    "review",
+                    parse(REVIEW)));
     PipelineWorkflow workflow =
         client.newWorkflowStub(
             PipelineWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
     WorkflowClient.start(workflow::run, input);
-    return WorkflowStub.fromTyped(workflow)
-        .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+    return workflow;
   }
 
   @Test
@@ -169,5 +192,38 @@ class PipelineToolWorkflowTest {
         .containsExactly("invalid_arguments");
     assertThat(client.fetchHistory("pipe-tool-invalid").getEvents())
         .noneMatch(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes);
+  }
+
+  @Test
+  void pipelineTool_childCancelledByItself_isTheToolsErrorResult_andTheRunGoesOn()
+      throws Exception {
+    fake.reply(
+        FakeOpenAi.toolCalls(10, new String[] {"call_r", "review", "{}"}),
+        FakeOpenAi.answer(20, 3, "Nobody reviewed it."));
+    PipelineWorkflow workflow = start("pipe-tool-child-cancelled");
+    String child = "pipe-tool-child-cancelled/research/call_r";
+    Poll.untilTrue(
+        "the child to wait for its approval",
+        Duration.ofSeconds(20),
+        () -> {
+          try {
+            return client.fetchHistory(child).getEvents().stream()
+                .anyMatch(HistoryEvent::hasWorkflowTaskCompletedEventAttributes);
+          } catch (StatusRuntimeException notStartedYet) {
+            return false;
+          }
+        });
+
+    client.newUntypedWorkflowStub(child).cancel();
+
+    PipelineRunResult result =
+        WorkflowStub.fromTyped(workflow).getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
+    StepProgress step = InterpreterFixture.step(result, "research");
+    assertThat(step.status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(step.output().path("text").asText()).isEqualTo("Nobody reviewed it.");
+    assertThat(step.output().path("toolCalls").get(0).path("status").asText()).isEqualTo("failed");
+    assertThat(
+            List.copyOf(fake.chatRequests).get(1).path("messages").get(2).path("content").asText())
+        .contains(FailureTypes.CANCELLED);
   }
 }
