@@ -20,9 +20,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,21 +101,16 @@ class AgentLoopTracingTest {
   }
 
   private WorkflowStub start(String id, PipelineDefinition pipeline, Double budget) {
-    WorkflowClient client = scripted.client;
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    WorkflowClient.start(
-        workflow::run,
-        new PipelineRunInput(
-            pipeline,
-            TestPipelines.json("{\"topic\": \"agents\"}"),
-            Map.of(),
-            budget,
-            null,
-            ScriptedModelEnvironment.PRICES));
-    return WorkflowStub.fromTyped(workflow);
+    return WorkflowStub.fromTyped(
+        scripted.start(
+            id,
+            new PipelineRunInput(
+                pipeline,
+                TestPipelines.json("{\"topic\": \"agents\"}"),
+                Map.of(),
+                budget,
+                null,
+                ScriptedModelEnvironment.PRICES)));
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.agenthub.testing.Poll;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
@@ -75,12 +74,8 @@ class AgentLoopTurnsWorkflowTest {
   }
 
   private PipelineWorkflow start(String id, PipelineDefinition pipeline, String input) {
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    WorkflowClient.start(
-        workflow::run,
+    return scripted.start(
+        id,
         new PipelineRunInput(
             pipeline,
             TestPipelines.json(input),
@@ -88,7 +83,6 @@ class AgentLoopTurnsWorkflowTest {
             null,
             null,
             ScriptedModelEnvironment.PRICES));
-    return workflow;
   }
 
   private static PipelineRunResult result(PipelineWorkflow workflow) throws Exception {

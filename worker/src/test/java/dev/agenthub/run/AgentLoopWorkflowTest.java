@@ -11,7 +11,6 @@ import dev.agenthub.testing.Poll;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -83,20 +82,15 @@ class AgentLoopWorkflowTest {
   }
 
   private PipelineWorkflow start(String id, PipelineDefinition pipeline, Double budget) {
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    PipelineRunInput input =
+    return scripted.start(
+        id,
         new PipelineRunInput(
             pipeline,
             TestPipelines.json("{\"topic\": \"agents\"}"),
             Map.of(),
             budget,
             null,
-            ScriptedModelEnvironment.PRICES);
-    WorkflowClient.start(workflow::run, input);
-    return workflow;
+            ScriptedModelEnvironment.PRICES));
   }
 
   private static PipelineRunResult result(PipelineWorkflow workflow) throws Exception {

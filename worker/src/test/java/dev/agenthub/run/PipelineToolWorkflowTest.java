@@ -10,7 +10,6 @@ import dev.agenthub.testing.Poll;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
@@ -116,12 +115,7 @@ class PipelineToolWorkflowTest {
                     parse(brokenFetch),
                     "review",
                     parse(REVIEW)));
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    WorkflowClient.start(workflow::run, input);
-    return workflow;
+    return scripted.start(id, input);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.agenthub.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -38,6 +39,7 @@ final class ScriptedModelEnvironment implements AutoCloseable {
   final WorkflowClient client;
   private final MockWebServer server = new MockWebServer();
   private final TestWorkflowEnvironment env;
+  private final String queue;
 
   ScriptedModelEnvironment(String queue) throws IOException {
     this(queue, null);
@@ -49,6 +51,7 @@ final class ScriptedModelEnvironment implements AutoCloseable {
    * timestamps and workflow time agree.
    */
   ScriptedModelEnvironment(String queue, Tracing tracing) throws IOException {
+    this.queue = queue;
     server.setDispatcher(fake);
     server.start();
     AgentsConfiguration config = new AgentsConfiguration();
@@ -75,6 +78,16 @@ final class ScriptedModelEnvironment implements AutoCloseable {
             openTelemetry));
     client = env.getWorkflowClient();
     env.start();
+  }
+
+  /** Starts {@code input} as run {@code id} on this environment's queue; returns its stub. */
+  PipelineWorkflow start(String id, PipelineRunInput input) {
+    PipelineWorkflow workflow =
+        client.newWorkflowStub(
+            PipelineWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(id).build());
+    WorkflowClient.start(workflow::run, input);
+    return workflow;
   }
 
   private static TestEnvironmentOptions options(Tracing tracing) {
