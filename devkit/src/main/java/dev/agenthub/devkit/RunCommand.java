@@ -1,40 +1,22 @@
 package dev.agenthub.devkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.api.runs.RunStarter;
-import dev.agenthub.dsl.AgentFiles;
-import dev.agenthub.dsl.InputValidator;
-import dev.agenthub.dsl.PipelineCatalog;
-import dev.agenthub.dsl.PipelineDefinition;
-import dev.agenthub.dsl.PipelineLoader;
-import dev.agenthub.dsl.PipelineValidationException;
-import dev.agenthub.dsl.ValidationError;
 import dev.agenthub.run.PipelineRunInput;
 import dev.agenthub.run.PipelineRunResult;
 import dev.agenthub.run.PipelineWorkflow;
 import dev.agenthub.run.RunIds;
 import dev.agenthub.run.RunProgress;
 import dev.agenthub.telemetry.Telemetry;
-import dev.agenthub.temporal.TemporalSettings;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,61 +73,33 @@ public final class RunCommand extends Command {
             () -> Telemetry.startLocal("agenthub-cli"),
             task -> new Thread(task, "agenthub-telemetry-start").start());
     ObjectMapper json = bootstrap.getObjectMapper();
-    AgentCatalog agents = agents(config);
-    String pipelinesDir = pipelinesDir(namespace, config);
-    Resolved resolved = resolvePipeline(namespace.getString("pipeline"), pipelinesDir, agents);
-    PipelineDefinition pipeline = resolved.pipeline();
-    InputValidator validator = InputValidator.forSchema(pipeline.input());
-    JsonNode input = validator.withDefaults(parseInput(json, namespace.getString("input")));
-    List<ValidationError> inputErrors = validator.validate(input);
-    if (!inputErrors.isEmpty()) {
-      throw new RunCommandException(
-          "invalid input for pipeline "
-              + pipeline.name()
-              + ":\n  "
-              + String.join("\n  ", inputErrors.stream().map(ValidationError::toString).toList()));
+    RunPlan plan;
+    try {
+      plan = RunPlan.of(namespace, config, json);
+    } catch (RuntimeException e) {
+      telemetryStart.thenAccept(Telemetry::close); // nothing was traced: it only stops
+      throw e;
     }
-
-    TemporalSettings settings = config.getTemporal();
-    if (namespace.getString("target") != null) {
-      settings = settings.withTarget(namespace.getString("target"));
-    }
-    boolean serverListening = isListening(settings.target());
-    boolean noWait = namespace.getBoolean("noWait");
-    if (!serverListening && !isLoopback(settings.target())) {
-      throw new RunCommandException("no Temporal server answers at " + settings.target());
-    }
-    if (!serverListening && noWait) {
-      throw new RunCommandException(
-          "--no-wait needs a running Temporal server at "
-              + settings.target()
-              + " (start one with ./agenthub dev); an embedded one would stop with this command");
-    }
-    String where =
-        serverListening
-            ? "Temporal at " + settings.target()
-            : "embedded Temporal server on " + settings.target() + ", in memory for this run";
     quietTemporalLogs();
-    config.setTemporal(settings);
     timer.mark("agents, pipeline, input");
+    boolean noWait = namespace.getBoolean("noWait");
     try (Telemetry telemetry = awaitTelemetry(telemetryStart, timer);
-        LocalTemporal temporal = LocalTemporal.start(config, !serverListening, telemetry)) {
+        LocalTemporal temporal = LocalTemporal.start(config, !plan.serverListening(), telemetry)) {
       timer.mark("Temporal server, client, worker");
       RunStarter starter =
           new RunStarter(
               temporal.client(),
-              settings.taskQueue(),
+              config.getTemporal().taskQueue(),
               config.priceTable(),
               Clock.systemUTC(),
-              agents);
-      String workflowId = RunIds.newWorkflowId(pipeline.name());
+              plan.agents());
+      String workflowId = RunIds.newWorkflowId(plan.pipeline().name());
       starter.start(
           workflowId,
-          PipelineRunInput.of(pipeline, input)
-              .withPipelines(resolved.catalog(pipelinesDir, agents).descendants(pipeline)));
+          PipelineRunInput.of(plan.pipeline(), plan.input()).withPipelines(plan.children()));
       timer.mark("run started");
       RunReport report = new RunReport(out, json);
-      report.header(pipeline.name(), workflowId, where);
+      report.header(plan.pipeline().name(), workflowId, plan.where());
       report.line("Traces and logs: " + telemetry.exportSummary());
       if (noWait) {
         report.line("Started; not waiting (--no-wait).");
@@ -231,108 +185,6 @@ public final class RunCommand extends Command {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  /** The built-in agents and those declared in the configuration's agents directory. */
-  private static AgentCatalog agents(DevConfiguration config) {
-    try {
-      return AgentCatalog.withDeclared(AgentFiles.loadDirectory(Path.of(config.getAgentsDir())));
-    } catch (AgentFiles.InvalidAgentFilesException e) {
-      throw new RunCommandException(e.getMessage());
-    }
-  }
-
-  /**
-   * The pipeline to run and, when it came from the pipelines directory, the catalog it was found in
-   * (the one its {@code pipeline:} steps' definitions come from; loaded once).
-   */
-  private record Resolved(PipelineDefinition pipeline, PipelineCatalog directory) {
-
-    PipelineCatalog catalog(String dir, AgentCatalog agents) {
-      return directory != null ? directory : PipelineCatalog.loadDirectory(Path.of(dir), agents);
-    }
-  }
-
-  private static Resolved resolvePipeline(String nameOrFile, String dir, AgentCatalog agents) {
-    Path file = Path.of(nameOrFile);
-    if (Files.isRegularFile(file)) {
-      try {
-        return new Resolved(PipelineLoader.load(file, agents), null);
-      } catch (PipelineValidationException e) {
-        throw invalidPipeline(nameOrFile, e.errors());
-      } catch (UncheckedIOException e) {
-        throw new RunCommandException(
-            "cannot read " + nameOrFile + ": " + e.getCause().getMessage());
-      }
-    }
-    PipelineCatalog catalog = PipelineCatalog.loadDirectory(Path.of(dir), agents);
-    return catalog
-        .find(nameOrFile)
-        .map(pipeline -> new Resolved(pipeline, catalog))
-        .orElseThrow(
-            () -> {
-              List<ValidationError> errors =
-                  catalog
-                      .invalid()
-                      .getOrDefault(
-                          nameOrFile + ".yml",
-                          catalog.invalid().getOrDefault(nameOrFile + ".yaml", List.of()));
-              if (!errors.isEmpty()) {
-                return invalidPipeline(nameOrFile, errors);
-              }
-              return new RunCommandException(
-                  "no pipeline named "
-                      + nameOrFile
-                      + " in "
-                      + dir
-                      + " (known: "
-                      + String.join(
-                          ", ", catalog.valid().stream().map(PipelineDefinition::name).toList())
-                      + ")");
-            });
-  }
-
-  /** The directory the pipelines named on the command line (and the ones they run) come from. */
-  private static String pipelinesDir(Namespace namespace, DevConfiguration config) {
-    return namespace.getString("pipelines") == null
-        ? config.getPipelinesDir()
-        : namespace.getString("pipelines");
-  }
-
-  private static RunCommandException invalidPipeline(String name, List<ValidationError> errors) {
-    return new RunCommandException(
-        "pipeline "
-            + name
-            + " is invalid:\n  "
-            + String.join("\n  ", errors.stream().map(ValidationError::toString).toList()));
-  }
-
-  private static JsonNode parseInput(ObjectMapper json, String text) {
-    try {
-      JsonNode input = json.readTree(text);
-      if (input == null || !input.isObject()) {
-        throw new RunCommandException("--input must be a JSON object, got: " + text);
-      }
-      return input;
-    } catch (JsonProcessingException e) {
-      throw new RunCommandException("--input is not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static boolean isListening(String target) {
-    int colon = target.lastIndexOf(':');
-    try (Socket socket = new Socket()) {
-      socket.connect(
-          new InetSocketAddress(target.substring(0, colon), DevServer.portOf(target)), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isLoopback(String target) {
-    String host = target.substring(0, target.lastIndexOf(':'));
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
   }
 
   /** A failure to report as one clear message, without a stack trace. */

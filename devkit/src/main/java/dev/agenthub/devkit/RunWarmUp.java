@@ -9,15 +9,15 @@ import dev.agenthub.dsl.expr.CelExpressions;
 import okhttp3.OkHttpClient;
 
 /**
- * Start-up of {@code run} on the second core: while the main thread builds the command line and
- * reads the configuration (about a second, mostly Jackson and Hibernate Validator loading classes),
- * a background thread loads and validates a small pipeline, so that the YAML reader, the pipeline
- * validator, CEL and the JSON Schema validator are loaded and initialised by the time the named
- * pipeline is. Then it does the worker's CEL warm-up ({@link CelExpressions#warmUp}, once per
- * process) and builds an HTTP client as the built-in agents do (TLS trust store and context), which
- * the main thread would otherwise do when it starts the worker. It changes nothing the command
- * does: its pipeline and client are thrown away, and a failure is ignored (the command then pays
- * for that work itself, as it would without it).
+ * Start-up of {@code run} on the second core: while the main thread builds the command line (most
+ * of a second: Dropwizard's logging, Jackson mapper and Hibernate Validator factory), a background
+ * thread loads and validates a small pipeline, so that the YAML reader, the pipeline validator, CEL
+ * and the JSON Schema validator are loaded and initialised by the time the named pipeline is. Then
+ * it does the worker's CEL warm-up ({@link CelExpressions#warmUp}, once per process) and builds an
+ * HTTP client as the built-in agents do (TLS trust store and context), which the main thread would
+ * otherwise do when it starts the worker. It changes nothing the command does: its pipeline and
+ * client are thrown away, and a failure is ignored (the command then pays for that work itself, as
+ * it would without it).
  */
 final class RunWarmUp {
 
