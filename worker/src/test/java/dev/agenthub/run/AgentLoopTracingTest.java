@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,16 +100,7 @@ class AgentLoopTracingTest {
   }
 
   private WorkflowStub start(String id, PipelineDefinition pipeline, Double budget) {
-    return WorkflowStub.fromTyped(
-        scripted.start(
-            id,
-            new PipelineRunInput(
-                pipeline,
-                TestPipelines.json("{\"topic\": \"agents\"}"),
-                Map.of(),
-                budget,
-                null,
-                ScriptedModelEnvironment.PRICES)));
+    return WorkflowStub.fromTyped(scripted.start(id, pipeline, budget));
   }
 
   @Test

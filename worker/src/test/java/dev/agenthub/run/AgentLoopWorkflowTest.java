@@ -17,7 +17,6 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -81,18 +80,6 @@ class AgentLoopWorkflowTest {
         .formatted(scripted.url(path), approval);
   }
 
-  private PipelineWorkflow start(String id, PipelineDefinition pipeline, Double budget) {
-    return scripted.start(
-        id,
-        new PipelineRunInput(
-            pipeline,
-            TestPipelines.json("{\"topic\": \"agents\"}"),
-            Map.of(),
-            budget,
-            null,
-            ScriptedModelEnvironment.PRICES));
-  }
-
   private static PipelineRunResult result(PipelineWorkflow workflow) throws Exception {
     return WorkflowStub.fromTyped(workflow)
         .getResult(30, TimeUnit.SECONDS, PipelineRunResult.class);
@@ -120,7 +107,7 @@ class AgentLoopWorkflowTest {
             "parallelToolCalls: true\nresponseSchema: {type: object, required: [summary]}",
             searchTool("/search", "false"));
 
-    PipelineRunResult result = result(start("loop-ok", pipeline, null));
+    PipelineRunResult result = result(scripted.start("loop-ok", pipeline, null));
 
     StepProgress step = InterpreterFixture.step(result, "research");
     JsonNode output = step.output();
@@ -164,7 +151,8 @@ class AgentLoopWorkflowTest {
         FakeOpenAi.answer(20, 3, "The search is down."));
 
     PipelineRunResult result =
-        result(start("loop-tool-fails", pipeline("", searchTool("/broken", "false")), null));
+        result(
+            scripted.start("loop-tool-fails", pipeline("", searchTool("/broken", "false")), null));
 
     JsonNode output = InterpreterFixture.step(result, "research").output();
     assertThat(output.path("text").asText()).isEqualTo("The search is down.");
@@ -184,7 +172,8 @@ class AgentLoopWorkflowTest {
         FakeOpenAi.answer(20, 3, "Done."));
 
     PipelineRunResult result =
-        result(start("loop-bad-calls", pipeline("", searchTool("/search", "false")), null));
+        result(
+            scripted.start("loop-bad-calls", pipeline("", searchTool("/search", "false")), null));
 
     assertThat(InterpreterFixture.step(result, "research").output().path("toolCalls"))
         .extracting(c -> c.path("status").asText())
@@ -202,7 +191,8 @@ class AgentLoopWorkflowTest {
 
     ApplicationFailure failure =
         failure(
-            start("loop-max-turns", pipeline("maxTurns: 3", searchTool("/search", "false")), null));
+            scripted.start(
+                "loop-max-turns", pipeline("maxTurns: 3", searchTool("/search", "false")), null));
 
     assertThat(failure.getOriginalMessage())
         .contains("AgentMaxTurns", "no final answer within maxTurns 3");
@@ -215,7 +205,7 @@ class AgentLoopWorkflowTest {
 
     ApplicationFailure failure =
         failure(
-            start(
+            scripted.start(
                 "loop-invalid-output",
                 pipeline(
                     "maxTurns: 2\nresponseSchema: {type: object, required: [summary]}",
@@ -233,7 +223,7 @@ class AgentLoopWorkflowTest {
     fake.reply(FakeOpenAi.toolCalls(2000, new String[] {"call_1", "shape", "{}"}));
 
     PipelineWorkflow workflow =
-        start("loop-budget", pipeline("", searchTool("/search", "false")), 0.001);
+        scripted.start("loop-budget", pipeline("", searchTool("/search", "false")), 0.001);
     ApplicationFailure failure = failure(workflow);
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.BUDGET_EXCEEDED);
@@ -251,7 +241,7 @@ class AgentLoopWorkflowTest {
         FakeOpenAi.toolCalls(10, new String[] {"call_9", "search_web", "{\"query\": \"x\"}"}),
         FakeOpenAi.answer(20, 3, "I was not allowed to search."));
     PipelineWorkflow workflow =
-        start("loop-approval", pipeline("", searchTool("/search", "true")), null);
+        scripted.start("loop-approval", pipeline("", searchTool("/search", "true")), null);
 
     Poll.untilTrue(
         "the call to wait for approval",

@@ -60,17 +60,38 @@ class ApprovalUpdateTest {
     env.close();
   }
 
-  /** A run waiting on step {@code review}, then sleeping an hour, so it stays open. */
-  private PipelineWorkflow startWaitingRun(String id) {
+  /** Starts {@code pipeline} with input {@code {}} as run {@code id}. */
+  private PipelineWorkflow start(String id, PipelineDefinition pipeline) {
     PipelineWorkflow run =
         client.newWorkflowStub(
             PipelineWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(id).build());
-    PipelineDefinition pipeline =
-        pipeline(approval("review", null), sleep("after", "1h", "review"));
     WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+    return run;
+  }
+
+  /** A run waiting on step {@code review}, then sleeping an hour, so it stays open. */
+  private PipelineWorkflow startWaitingRun(String id) {
+    PipelineWorkflow run =
+        start(id, pipeline(approval("review", null), sleep("after", "1h", "review")));
     awaitStatus(run, "review", StepStatus.WAITING_APPROVAL);
     return run;
+  }
+
+  /** An agent-loop step {@code id} whose one tool, {@code publish}, requires approval. */
+  private static String loopWithApprovedTool(String id) {
+    return """
+          - id: %s
+            agent: llm
+            with: {prompt: Publish}
+            tools:
+              - name: publish
+                agent: transform
+                with: {expression: "args"}
+                arguments: {type: object}
+                requireApproval: true
+        """
+        .formatted(id);
   }
 
   private static StepProgress awaitStatus(PipelineWorkflow run, String step, StepStatus status) {
@@ -166,14 +187,9 @@ class ApprovalUpdateTest {
   @Test
   void decideApproval_forAStepNotWaitingYet_isRefusedByTheValidator_leavingNoTraceInTheHistory() {
     PipelineWorkflow run =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(QUEUE)
-                .setWorkflowId("update-not-waiting")
-                .build());
-    PipelineDefinition pipeline = pipeline(sleep("first", "1h"), approval("review", null, "first"));
-    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+        start(
+            "update-not-waiting",
+            pipeline(sleep("first", "1h"), approval("review", null, "first")));
     awaitStatus(run, "first", StepStatus.RUNNING);
 
     ApplicationFailure pending =
@@ -203,30 +219,17 @@ class ApprovalUpdateTest {
   void decideApproval_onAToolCall_takesTheWaitingCallsDecision_andRefusesOthers() {
     PipelineDefinition pipeline =
         PipelineLoader.parse(
-            """
-            name: publishing
-            steps:
-              - id: research
-                agent: llm
-                with: {prompt: Publish}
-                tools:
-                  - name: publish
-                    agent: transform
-                    with: {expression: "args"}
-                    arguments: {type: object}
-                    requireApproval: true
-              - id: after
-                type: sleep
-                needs: [research]
-                with: {duration: 1h}
-            """,
+            "name: publishing\nsteps:\n"
+                + loopWithApprovedTool("research")
+                + """
+                  - id: after
+                    type: sleep
+                    needs: [research]
+                    with: {duration: 1h}
+                """,
             "publishing.yml",
             AgentCatalog.builtIn());
-    PipelineWorkflow run =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("update-tool").build());
-    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+    PipelineWorkflow run = start("update-tool", pipeline);
     Poll.untilTrue(
         "the tool call to wait for a decision",
         Duration.ofSeconds(20),
@@ -263,33 +266,14 @@ class ApprovalUpdateTest {
 
   @Test
   void progress_twoLoopsWaitingAtOnce_eachListsOnlyItsOwnCalls() {
-    String loopStep =
-        """
-          - id: %s
-            agent: llm
-            with: {prompt: Publish}
-            tools:
-              - name: publish
-                agent: transform
-                with: {expression: "args"}
-                arguments: {type: object}
-                requireApproval: true
-        """;
     PipelineDefinition pipeline =
         PipelineLoader.parse(
             "name: two-loops\nsteps:\n"
-                + loopStep.formatted("research")
-                + loopStep.formatted("review"),
+                + loopWithApprovedTool("research")
+                + loopWithApprovedTool("review"),
             "two-loops.yml",
             AgentCatalog.builtIn());
-    PipelineWorkflow run =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(QUEUE)
-                .setWorkflowId("update-two-loops")
-                .build());
-    WorkflowClient.start(run::run, PipelineRunInput.of(pipeline, json("{}")));
+    PipelineWorkflow run = start("update-two-loops", pipeline);
 
     RunProgress progress =
         Poll.until(

@@ -6,6 +6,7 @@ import dev.agenthub.agents.AgentsConfiguration;
 import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.cost.Price;
 import dev.agenthub.cost.PriceTable;
+import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
@@ -78,6 +79,22 @@ final class ScriptedModelEnvironment implements AutoCloseable {
             openTelemetry));
     client = env.getWorkflowClient();
     env.start();
+  }
+
+  /**
+   * Starts {@code pipeline} as run {@code id} with input {@code {"topic": "agents"}}, this
+   * environment's prices and {@code budget} (null: none); returns its stub.
+   */
+  PipelineWorkflow start(String id, PipelineDefinition pipeline, Double budget) {
+    return start(
+        id,
+        new PipelineRunInput(
+            pipeline,
+            TestPipelines.json("{\"topic\": \"agents\"}"),
+            Map.of(),
+            budget,
+            null,
+            PRICES));
   }
 
   /** Starts {@code input} as run {@code id} on this environment's queue; returns its stub. */
