@@ -14,6 +14,10 @@ import java.util.List;
  * @param rounds measured rounds; the variants alternate within each (the order flips every round)
  * @param warmup unmeasured runs per variant before the first round of each scenario
  * @param pollRuns runs polled every 50 ms while running to count queries per poll (0: skip)
+ * @param variants which variants to run, of {@code hand}, {@code sdk} and {@code api} (all three by
+ *     default; fewer to profile one alone); ratios are to the first one listed
+ * @param profile whether to sample each variant's CPU with the JDK Flight Recorder while its
+ *     measured batches run and print where it goes ({@link CpuProfile})
  */
 record BenchmarkOptions(
     String server,
@@ -22,7 +26,12 @@ record BenchmarkOptions(
     int runs,
     int rounds,
     int warmup,
-    int pollRuns) {
+    int pollRuns,
+    List<String> variants,
+    boolean profile) {
+
+  /** The variants' keys, in their default order. */
+  static final List<String> ALL_VARIANTS = List.of("hand", "sdk", "api");
 
   /** One load shape: open or closed loop at a concurrency. */
   record Scenario(boolean openLoop, int concurrency) {
@@ -49,6 +58,8 @@ record BenchmarkOptions(
     int rounds = 3;
     int warmup = 100;
     int pollRuns = 5;
+    List<String> variants = ALL_VARIANTS;
+    boolean profile = false;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2 || !kv[0].startsWith("--")) {
@@ -64,13 +75,26 @@ record BenchmarkOptions(
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--warmup" -> warmup = Integer.parseInt(value);
         case "--poll-runs" -> pollRuns = Integer.parseInt(value);
+        case "--variants" -> variants = List.of(value.split(","));
+        case "--profile" -> profile = parseBoolean("--profile", value);
         default -> throw new IllegalArgumentException("unknown option " + kv[0]);
       }
     }
     if (!server.equals("embedded") && !server.equals("temporal-cli")) {
       throw new IllegalArgumentException("--server must be embedded or temporal-cli");
     }
-    return new BenchmarkOptions(server, temporal, scenarios, runs, rounds, warmup, pollRuns);
+    if (variants.isEmpty() || !ALL_VARIANTS.containsAll(variants)) {
+      throw new IllegalArgumentException("--variants must name some of " + ALL_VARIANTS);
+    }
+    return new BenchmarkOptions(
+        server, temporal, scenarios, runs, rounds, warmup, pollRuns, variants, profile);
+  }
+
+  private static boolean parseBoolean(String option, String value) {
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(option + " must be true or false, got " + value);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   /** Where the runs go, for the output. */

@@ -17,7 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadRunner {
 
+  /** The name its client threads begin with. */
+  static final String THREAD_PREFIX = "load-driver-";
+
   private static final int OPEN_LOOP_STARTERS = 4;
+
+  private final AtomicInteger threadCount = new AtomicInteger();
 
   private final boolean openLoop;
   private final int concurrency;
@@ -32,7 +37,9 @@ final class LoadRunner {
     AtomicInteger remaining = new AtomicInteger(runs);
     Semaphore slots = new Semaphore(concurrency);
     int threads = openLoop ? Math.min(OPEN_LOOP_STARTERS, concurrency) : concurrency;
-    ExecutorService clients = Executors.newFixedThreadPool(threads);
+    ExecutorService clients =
+        Executors.newFixedThreadPool(
+            threads, task -> new Thread(task, THREAD_PREFIX + threadCount.incrementAndGet()));
     long began = System.nanoTime();
     long cpuBefore = processCpuNanos();
     List<CompletableFuture<Void>> finished = new ArrayList<>();

@@ -87,8 +87,11 @@ public final class ThroughputBenchmark {
             "(the embedded server starves a few tasks at 20+ in flight: trust its p50 and"
                 + " throughput, not its p99)");
       }
+      Map<String, RunLauncher> launchers =
+          Map.of("hand", handWritten, "sdk", pipelineWithoutApi, "api", pipeline);
+      List<RunLauncher> variants = options.variants().stream().map(launchers::get).toList();
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
-        runScenario(out, options, scenario, List.of(handWritten, pipelineWithoutApi, pipeline));
+        runScenario(out, options, scenario, variants);
       }
       TemporalRequests requests =
           new TemporalRequests(
@@ -119,21 +122,35 @@ public final class ThroughputBenchmark {
       BenchmarkOptions options,
       BenchmarkOptions.Scenario scenario,
       List<RunLauncher> variants)
-      throws InterruptedException {
+      throws InterruptedException, java.io.IOException {
     LoadRunner runner = new LoadRunner(scenario.openLoop(), scenario.concurrency());
     for (RunLauncher variant : variants) {
-      runner.run(variant, options.warmup(), new Samples());
+      CpuProfile.Batch<InterruptedException> warmUp =
+          () -> runner.run(variant, options.warmup(), new Samples());
+      if (options.profile()) {
+        new CpuProfile().record(warmUp); // warms the flight recorder up too
+      } else {
+        warmUp.run();
+      }
     }
     int count = variants.size();
     Samples[] samples = new Samples[count];
+    CpuProfile[] profiles = new CpuProfile[count];
     for (int i = 0; i < count; i++) {
       samples[i] = new Samples();
+      profiles[i] = new CpuProfile();
     }
     for (int round = 0; round < options.rounds(); round++) {
       for (int i = 0; i < count; i++) {
         // Even rounds go forwards, odd ones backwards: no variant always runs first.
         int which = round % 2 == 0 ? i : count - 1 - i;
-        runner.run(variants.get(which), options.runs(), samples[which]);
+        CpuProfile.Batch<InterruptedException> batch =
+            () -> runner.run(variants.get(which), options.runs(), samples[which]);
+        if (options.profile()) {
+          profiles[which].record(batch);
+        } else {
+          batch.run();
+        }
       }
     }
     out.printf(
@@ -171,6 +188,37 @@ public final class ThroughputBenchmark {
           samples[0].cpuMsPerRun() / samples[i].cpuMsPerRun(),
           samples[i].endToEnd(50) - samples[0].endToEnd(50));
     }
+    if (options.profile()) {
+      printProfiles(out, variants, samples, profiles);
+    }
+  }
+
+  /**
+   * Each variant's CPU per run split by component: its share of the variant's execution samples
+   * times the process's CPU per run (so GC and JIT time, which are not sampled, are spread evenly).
+   */
+  private static void printProfiles(
+      PrintStream out, List<RunLauncher> variants, Samples[] samples, CpuProfile[] profiles) {
+    out.printf(
+        "%nwhere the CPU goes, ms per run (Java execution samples while each variant ran, by the"
+            + " innermost frame outside the JDK):%n");
+    out.printf("%-42s", "component");
+    for (RunLauncher variant : variants) {
+      out.printf(" %26s", variant.name());
+    }
+    out.println();
+    for (CpuProfile.Component component : CpuProfile.Component.values()) {
+      out.printf("%-42s", component.label());
+      for (int i = 0; i < variants.size(); i++) {
+        out.printf(" %26.2f", profiles[i].share(component) * samples[i].cpuMsPerRun());
+      }
+      out.println();
+    }
+    out.printf("%-42s", "(samples)");
+    for (CpuProfile profile : profiles) {
+      out.printf(" %26d", profile.total());
+    }
+    out.println();
   }
 
   private static String loadAverage() {
