@@ -39,8 +39,12 @@ public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchmarkOptions options = BenchmarkOptions.parse(args);
-    PrintStream out = System.out;
+    run(BenchmarkOptions.parse(args), System.out);
+    System.exit(0);
+  }
+
+  /** Runs the benchmark {@code options} describe, printing its figures to {@code out}. */
+  static void run(BenchmarkOptions options, PrintStream out) throws Exception {
     TemporalCliServer cli = null;
     String target = options.temporal();
     if (target == null && options.server().equals("temporal-cli")) {
@@ -124,7 +128,6 @@ public final class ThroughputBenchmark {
         cli.close();
       }
     }
-    System.exit(0);
   }
 
   private static void runScenario(
