@@ -31,7 +31,7 @@ record BenchmarkOptions(
     boolean profile) {
 
   /** The variants' keys, in their default order. */
-  static final List<String> ALL_VARIANTS = List.of("hand", "sdk", "api");
+  static final List<String> ALL_VARIANTS = List.of("hand", "observed", "sdk", "api");
 
   /** One load shape: open or closed loop at a concurrency. */
   record Scenario(boolean openLoop, int concurrency) {

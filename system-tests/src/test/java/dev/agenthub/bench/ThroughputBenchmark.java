@@ -24,9 +24,10 @@ import java.util.Map;
  * The throughput benchmark: {@code scripts/bench-throughput.sh [--option=value ...]} (options in
  * {@link BenchmarkOptions}). Starts {@code dev} in this JVM (the embedded test server, or no server
  * of its own when the runs go to a Temporal CLI dev server), a worker of its own for the
- * hand-written baseline, and prints, per scenario, throughput and p50/p99 latencies of three
- * variants (the hand-written workflow, the pipeline started through the SDK, the pipeline started
- * through the HTTP API) and each pipeline variant's ratio to the hand-written one.
+ * hand-written baseline, and prints, per scenario, throughput and p50/p99 latencies of four
+ * variants (the hand-written workflow, plain and observed as the platform's runs are, the pipeline
+ * started through the SDK, the pipeline started through the HTTP API) and each variant's ratio to
+ * the first.
  */
 public final class ThroughputBenchmark {
 
@@ -38,8 +39,12 @@ public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchmarkOptions options = BenchmarkOptions.parse(args);
-    PrintStream out = System.out;
+    run(BenchmarkOptions.parse(args), System.out);
+    System.exit(0);
+  }
+
+  /** Runs the benchmark {@code options} describe, printing its figures to {@code out}. */
+  static void run(BenchmarkOptions options, PrintStream out) throws Exception {
     TemporalCliServer cli = null;
     String target = options.temporal();
     if (target == null && options.server().equals("temporal-cli")) {
@@ -75,7 +80,8 @@ public final class ThroughputBenchmark {
     WorkflowClient client = WorkflowClient.newInstance(stubs);
     PipelineSdkRuns pipelineWithoutApi =
         new PipelineSdkRuns(client, PipelineWorkflow.DEFAULT_TASK_QUEUE);
-    try (HandWrittenRuns handWritten = new HandWrittenRuns(client)) {
+    try (HandWrittenRuns handWritten = HandWrittenRuns.plain(client);
+        HandWrittenRuns observed = HandWrittenRuns.observed(target)) {
       out.printf(
           "%nserver: %s; %d cores; load average before: %s; %s%n",
           options.serverName(),
@@ -88,7 +94,15 @@ public final class ThroughputBenchmark {
                 + " throughput, not its p99)");
       }
       Map<String, RunLauncher> launchers =
-          Map.of("hand", handWritten, "sdk", pipelineWithoutApi, "api", pipeline);
+          Map.of(
+              "hand",
+              handWritten,
+              "observed",
+              observed,
+              "sdk",
+              pipelineWithoutApi,
+              "api",
+              pipeline);
       List<RunLauncher> variants = options.variants().stream().map(launchers::get).toList();
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
         runScenario(out, options, scenario, variants);
@@ -114,7 +128,6 @@ public final class ThroughputBenchmark {
         cli.close();
       }
     }
-    System.exit(0);
   }
 
   private static void runScenario(
