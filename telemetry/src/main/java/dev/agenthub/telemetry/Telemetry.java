@@ -2,11 +2,12 @@ package dev.agenthub.telemetry;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkflowClientInterceptor;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,10 +26,19 @@ public final class Telemetry implements AutoCloseable {
     this.serviceName = serviceName;
     this.tracing = tracing;
     this.meterRegistry = meterRegistry;
-    this.temporalScope =
-        new RootScopeBuilder()
-            .reporter(new MicrometerClientStatsReporter(meterRegistry))
-            .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+    this.temporalScope = newTemporalMetricsScope(meterRegistry, Duration.ofSeconds(1));
+  }
+
+  /**
+   * A tally scope for Temporal's service stubs that reports every {@code reportEvery} into {@code
+   * registry}, with the same names, tags and timer histograms as Temporal's own Micrometer
+   * reporter. Closing the scope closes the registry. Production uses {@link
+   * #temporalMetricsScope()}; tests that build their own registry use this.
+   */
+  public static Scope newTemporalMetricsScope(MeterRegistry registry, Duration reportEvery) {
+    return new RootScopeBuilder()
+        .reporter(new CachingMeterReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofMillis(reportEvery.toMillis()));
   }
 
   /**

@@ -9,7 +9,6 @@ import static dev.agenthub.run.TestPipelines.withTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.agenthub.cost.Price;
 import dev.agenthub.dsl.AgentLoopDefinition;
@@ -18,6 +17,7 @@ import dev.agenthub.dsl.StepDefinition;
 import dev.agenthub.dsl.StepType;
 import dev.agenthub.dsl.ToolDefinition;
 import dev.agenthub.telemetry.Metrics;
+import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -36,7 +36,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.interceptors.WorkerInterceptor;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -77,10 +76,7 @@ class RunMetricsTest {
 
   private WorkflowClient start(int cacheSize, WorkerInterceptor... interceptors) {
     registry = Metrics.newRegistry(new OpenTelemetrySpanContext(), true);
-    scope =
-        new RootScopeBuilder()
-            .reporter(new MicrometerClientStatsReporter(registry))
-            .reportEvery(com.uber.m3.util.Duration.ofMillis(100));
+    scope = Telemetry.newTemporalMetricsScope(registry, Duration.ofMillis(100));
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()

@@ -1,7 +1,6 @@
 package dev.agenthub.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.agenthub.agents.AgentActivities;
 import dev.agenthub.agents.AgentCatalog;
@@ -12,12 +11,12 @@ import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.telemetry.Metrics;
+import dev.agenthub.telemetry.Telemetry;
 import dev.agenthub.testing.Poll;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -62,10 +61,7 @@ public final class ScrapeSizeBenchmark {
     boolean filters = !List.of(args).contains("--filters=off");
     PrometheusMeterRegistry registry =
         filters ? Metrics.newRegistry() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Scope scope =
-        new RootScopeBuilder()
-            .reporter(new MicrometerClientStatsReporter(registry))
-            .reportEvery(com.uber.m3.util.Duration.ofMillis(500));
+    Scope scope = Telemetry.newTemporalMetricsScope(registry, Duration.ofMillis(500));
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
