@@ -81,6 +81,8 @@ final class CpuProfile {
   /** Thread names of the load driver: its clients ({@link LoadRunner}) and the JDK HTTP client. */
   static final List<String> LOAD_DRIVER_THREADS = List.of(LoadRunner.THREAD_PREFIX, "HttpClient-");
 
+  private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
   private static final Duration PERIOD = Duration.ofMillis(1);
 
   private final Map<Component, Integer> samples = new EnumMap<>(Component.class);
@@ -90,7 +92,7 @@ final class CpuProfile {
   <E extends Exception> void record(Batch<E> batch) throws E, IOException {
     Path file = Files.createTempFile("bench-profile", ".jfr");
     try (Recording recording = new Recording()) {
-      recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
+      recording.enable(EXECUTION_SAMPLE).withPeriod(PERIOD);
       recording.start();
       try {
         batch.run();
@@ -99,7 +101,10 @@ final class CpuProfile {
         recording.dump(file);
       }
       for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-        add(event);
+        // Another recording (BENCH_JAVA_OPTS=-XX:StartFlightRecording...) adds its events here.
+        if (event.getEventType().getName().equals(EXECUTION_SAMPLE)) {
+          add(event);
+        }
       }
     } finally {
       Files.deleteIfExists(file);

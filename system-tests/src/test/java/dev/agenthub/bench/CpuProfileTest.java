@@ -7,6 +7,7 @@ import dev.agenthub.bench.CpuProfile.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 
 class CpuProfileTest {
@@ -36,6 +37,28 @@ class CpuProfileTest {
 
   @Test
   void record_busyJackson_creditsJacksonWithMostSamples() throws Exception {
+    CpuProfile profile = busyJacksonProfile();
+
+    assertThat(profile.total()).isGreaterThanOrEqualTo(200);
+    assertThat(profile.share(Component.JACKSON)).isGreaterThan(0.5);
+    assertThat(profile.share(Component.HTTP_SERVER)).isZero();
+  }
+
+  @Test
+  void record_anotherRecordingRunning_countsOnlyExecutionSamples() throws Exception {
+    try (Recording other = new Recording()) {
+      other.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(20));
+      other.enable("jdk.ThreadAllocationStatistics").withPeriod(Duration.ofMillis(20));
+      other.start();
+
+      CpuProfile profile = busyJacksonProfile();
+
+      assertThat(profile.share(Component.JACKSON)).isGreaterThan(0.5);
+    }
+  }
+
+  /** A profile of at least 200 samples of a thread busy in Jackson (30 s at most). */
+  private static CpuProfile busyJacksonProfile() throws Exception {
     ObjectMapper json = new ObjectMapper();
     Map<String, Object> value = Map.of("a", 1, "b", "two", "c", java.util.List.of(1, 2, 3));
     CpuProfile profile = new CpuProfile();
@@ -49,9 +72,6 @@ class CpuProfileTest {
             }
           });
     }
-
-    assertThat(profile.total()).isGreaterThanOrEqualTo(200);
-    assertThat(profile.share(Component.JACKSON)).isGreaterThan(0.5);
-    assertThat(profile.share(Component.HTTP_SERVER)).isZero();
+    return profile;
   }
 }
