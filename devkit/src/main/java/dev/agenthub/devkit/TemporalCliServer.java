@@ -163,6 +163,16 @@ public final class TemporalCliServer implements Managed, AutoCloseable {
     process = null;
   }
 
+  /**
+   * The CPU time the server process has used so far (zero when it is not running or the platform
+   * does not tell): the throughput benchmark charges it to the runs it measures.
+   */
+  public synchronized Duration cpuTime() {
+    return process == null
+        ? Duration.ZERO
+        : process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** The frontend's port. */
   public int port() {
     return port;

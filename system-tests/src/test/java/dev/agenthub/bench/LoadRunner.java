@@ -1,6 +1,7 @@
 package dev.agenthub.bench;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Drives one batch of runs of a variant. Closed loop: {@code concurrency} clients, each starting a
@@ -26,10 +28,16 @@ final class LoadRunner {
 
   private final boolean openLoop;
   private final int concurrency;
+  private final Supplier<Duration> serverCpu;
 
-  LoadRunner(boolean openLoop, int concurrency) {
+  /**
+   * A runner at {@code concurrency}; {@code serverCpu} tells the CPU time a Temporal server in
+   * another process has used so far (always zero when the server runs in this one).
+   */
+  LoadRunner(boolean openLoop, int concurrency, Supplier<Duration> serverCpu) {
     this.openLoop = openLoop;
     this.concurrency = concurrency;
+    this.serverCpu = serverCpu;
   }
 
   /** Runs {@code runs} runs of {@code launcher}, recording each into {@code samples}. */
@@ -42,6 +50,7 @@ final class LoadRunner {
             threads, task -> new Thread(task, THREAD_PREFIX + threadCount.incrementAndGet()));
     long began = System.nanoTime();
     long cpuBefore = processCpuNanos();
+    Duration serverCpuBefore = serverCpu.get();
     List<CompletableFuture<Void>> finished = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       finished.add(
@@ -49,7 +58,10 @@ final class LoadRunner {
     }
     CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new)).join();
     slots.acquire(concurrency); // every run in flight has ended
-    samples.addBatch((System.nanoTime() - began) / 1e9, (processCpuNanos() - cpuBefore) / 1e9);
+    samples.addBatch(
+        (System.nanoTime() - began) / 1e9,
+        (processCpuNanos() - cpuBefore) / 1e9,
+        serverCpu.get().minus(serverCpuBefore).toNanos() / 1e9);
     clients.shutdown();
     clients.awaitTermination(10, TimeUnit.SECONDS);
   }

@@ -10,6 +10,7 @@ final class Samples {
   private final List<double[]> runs = new ArrayList<>();
   private double wallSeconds;
   private double cpuSeconds;
+  private double serverCpuSeconds;
   private int failures;
 
   synchronized void add(double startMs, double endToEndMs) {
@@ -20,10 +21,14 @@ final class Samples {
     failures++;
   }
 
-  /** Adds a batch's wall time and the CPU time the whole process spent meanwhile. */
-  synchronized void addBatch(double wall, double cpu) {
+  /**
+   * Adds a batch's wall time, the CPU time this whole process spent meanwhile, and that of a
+   * Temporal server in another process (zero when it runs in this one).
+   */
+  synchronized void addBatch(double wall, double cpu, double serverCpu) {
     wallSeconds += wall;
     cpuSeconds += cpu;
+    serverCpuSeconds += serverCpu;
   }
 
   synchronized int count() {
@@ -44,6 +49,14 @@ final class Samples {
    */
   synchronized double cpuMsPerRun() {
     return runs.isEmpty() ? 0 : cpuSeconds * 1000 / runs.size();
+  }
+
+  /**
+   * CPU time per run, in milliseconds, of a Temporal server in another process (the Temporal CLI
+   * dev server the benchmark started); zero when the server runs in this process.
+   */
+  synchronized double serverCpuMsPerRun() {
+    return runs.isEmpty() ? 0 : serverCpuSeconds * 1000 / runs.size();
   }
 
   /** The {@code p}-th percentile (0-100) of start latency. */

@@ -17,8 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The throughput benchmark: {@code scripts/bench-throughput.sh [--option=value ...]} (options in
@@ -104,14 +106,16 @@ public final class ThroughputBenchmark {
               "api",
               pipeline);
       List<RunLauncher> variants = options.variants().stream().map(launchers::get).toList();
+      TemporalCliServer server = cli;
+      Supplier<Duration> serverCpu = server == null ? () -> Duration.ZERO : server::cpuTime;
       for (BenchmarkOptions.Scenario scenario : options.scenarios()) {
-        runScenario(out, options, scenario, variants);
+        runScenario(out, options, scenario, variants, serverCpu, server != null);
       }
       TemporalRequests requests =
           new TemporalRequests(
               http, URI.create("http://127.0.0.1:" + dev.getAdminPort() + "/metrics"));
       Map<String, Double> before = requests.settled();
-      new LoadRunner(false, 1).run(pipeline, REQUEST_COUNT_RUNS, new Samples());
+      new LoadRunner(false, 1, serverCpu).run(pipeline, REQUEST_COUNT_RUNS, new Samples());
       out.println(
           "Temporal requests of the platform per pipeline run (start, wait, view), polls left out: "
               + TemporalRequests.perRun(before, requests.settled(), REQUEST_COUNT_RUNS));
@@ -134,9 +138,11 @@ public final class ThroughputBenchmark {
       PrintStream out,
       BenchmarkOptions options,
       BenchmarkOptions.Scenario scenario,
-      List<RunLauncher> variants)
+      List<RunLauncher> variants,
+      Supplier<Duration> serverCpu,
+      boolean separateServer)
       throws InterruptedException, java.io.IOException {
-    LoadRunner runner = new LoadRunner(scenario.openLoop(), scenario.concurrency());
+    LoadRunner runner = new LoadRunner(scenario.openLoop(), scenario.concurrency(), serverCpu);
     for (RunLauncher variant : variants) {
       CpuProfile.Batch<InterruptedException> warmUp =
           () -> runner.run(variant, options.warmup(), new Samples());
@@ -170,7 +176,7 @@ public final class ThroughputBenchmark {
         "%n%s, %d runs x %d rounds per variant, alternating, after %d warm-up runs each%n",
         scenario, options.runs(), options.rounds(), options.warmup());
     out.printf(
-        "%-26s %9s %8s %8s %10s %10s %11s %6s%n",
+        "%-26s %9s %8s %8s %10s %10s %11s %14s %6s%n",
         "variant",
         "runs/s",
         "e2e p50",
@@ -178,11 +184,12 @@ public final class ThroughputBenchmark {
         "start p50",
         "start p99",
         "CPU ms/run",
+        "server ms/run",
         "failed");
     for (int i = 0; i < count; i++) {
       Samples s = samples[i];
       out.printf(
-          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %6d%n",
+          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %14s %6d%n",
           variants.get(i).name(),
           s.runsPerSecond(),
           s.endToEnd(50),
@@ -190,6 +197,7 @@ public final class ThroughputBenchmark {
           s.start(50),
           s.start(99),
           s.cpuMsPerRun(),
+          separateServer ? String.format("%.1f", s.serverCpuMsPerRun()) : "(in CPU)",
           s.failures());
     }
     for (int i = 1; i < count; i++) {
