@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,25 @@ class ScanListCallTest {
         .isInstanceOf(RunServiceException.TemporalUnavailable.class)
         .hasMessageContaining("try again");
     assertThat(calls).hasValue(ScanListCall.ATTEMPTS);
+  }
+
+  @Test
+  void call_unknownEveryTime_waitsLongerBeforeEachLaterAttempt() {
+    List<Long> callTimes = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                ScanListCall.call(
+                    () -> {
+                      callTimes.add(System.nanoTime());
+                      throw Status.UNKNOWN.asRuntimeException();
+                    }))
+        .isInstanceOf(RunServiceException.TemporalUnavailable.class);
+
+    // Pauses of 1, 2, 4 ... 32 ms: at least 16 ms before the sixth attempt, 32 before the last.
+    assertThat(callTimes).hasSize(ScanListCall.ATTEMPTS);
+    assertThat(callTimes.get(5) - callTimes.get(4)).isGreaterThanOrEqualTo(16_000_000L);
+    assertThat(callTimes.get(7) - callTimes.get(6)).isGreaterThanOrEqualTo(32_000_000L);
   }
 
   @Test
