@@ -44,9 +44,10 @@ class ForEachCancellationTest {
         agent("after", "echo", "{}", "each"));
   }
 
-  private PipelineWorkflow start(String id, PipelineDefinition pipeline, String input) {
+  /** Starts {@code pipeline} as run {@code id} over four elements. */
+  private PipelineWorkflow start(String id, PipelineDefinition pipeline) {
     PipelineWorkflow workflow = fixture.stub(id);
-    WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, json(input)));
+    WorkflowClient.start(workflow::run, PipelineRunInput.of(pipeline, json(FOUR)));
     return workflow;
   }
 
@@ -89,19 +90,15 @@ class ForEachCancellationTest {
   @Test
   void cancellingTheRun_withEveryElementStarted_cancelsTheRunningElements_andTheStep() {
     // Element 0 finishes at once; elements 1 to 3 hang until cancelled. All four start together.
-    PipelineWorkflow workflow =
-        start(
-            "for-each-cancel-all-started",
-            eachThenAfter("{\"hang\": \"${{ index > 0 }}\"}", 4),
-            FOUR);
-    awaitEvents("for-each-cancel-all-started", EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, 1);
+    String id = "for-each-cancel-all-started";
+    PipelineWorkflow workflow = start(id, eachThenAfter("{\"hang\": \"${{ index > 0 }}\"}", 4));
+    awaitEvents(id, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, 1);
     Poll.untilTrue(
         "the three hanging elements to run", DEADLINE, () -> fixture.agents.calls("each") == 4);
 
     RunProgress progress = cancel(workflow);
 
     assertCancelledBeforeAfter(progress);
-    String id = "for-each-cancel-all-started";
     assertThat(events(id, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).isEqualTo(4);
     assertThat(events(id, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED)).isEqualTo(3);
     assertThat(events(id, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).isEqualTo(1);
@@ -117,14 +114,14 @@ class ForEachCancellationTest {
   @Test
   void cancellingTheRun_withElementsStillToStart_startsNoMore_andCancelsTheStep() {
     // Two at a time over four: elements 0 and 1 hang, 2 and 3 wait for a free slot.
-    PipelineWorkflow workflow = start("for-each-cancel-waiting", eachThenAfter("{}", 2), FOUR);
+    String id = "for-each-cancel-waiting";
+    PipelineWorkflow workflow = start(id, eachThenAfter("{}", 2));
     Poll.untilTrue(
         "the first two elements to run", DEADLINE, () -> fixture.agents.calls("each") == 2);
 
     RunProgress progress = cancel(workflow);
 
     assertCancelledBeforeAfter(progress);
-    String id = "for-each-cancel-waiting";
     assertThat(events(id, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).isEqualTo(2);
     assertThat(events(id, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED)).isEqualTo(2);
     assertThat(fixture.agents.calls("each")).isEqualTo(2);
