@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -15,6 +16,8 @@ import org.glassfish.jersey.uri.UriTemplate;
  * which becomes its {@code http.route} and its name. Runs after matching.
  */
 final class RouteTemplateFilter implements ContainerRequestFilter {
+
+  private static final Pattern REPEATED_SLASHES = Pattern.compile("/+");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -47,7 +50,7 @@ final class RouteTemplateFilter implements ContainerRequestFilter {
       }
       route.append(template);
     }
-    String path = route.toString().replaceAll("/+", "/");
+    String path = REPEATED_SLASHES.matcher(route).replaceAll("/");
     return path.isEmpty() ? "/" : path;
   }
 }
