@@ -19,7 +19,8 @@ import mockwebserver3.RecordedRequest;
  * A local server speaking OpenAI's chat-completions protocol with scripted replies (tool calls or
  * answers, in order; the last one repeats), plus the remotes the tools call: {@code /search}
  * answers JSON, {@code /broken} answers 500. Records every chat request's body. A chat request can
- * be held until the test {@link #release releases} it, to look at a run in the middle of a turn.
+ * be held until the test {@link #release releases} it, to look at a run in the middle of a turn, or
+ * {@link #reject rejected} with an HTTP error.
  */
 final class FakeOpenAi extends Dispatcher {
 
@@ -30,6 +31,8 @@ final class FakeOpenAi extends Dispatcher {
   private final Queue<String> replies = new ConcurrentLinkedQueue<>();
   private volatile String last;
   private volatile int held;
+  private volatile int rejected;
+  private volatile int rejectedStatus;
   private final CountDownLatch release = new CountDownLatch(1);
 
   /** Scripts the next replies. */
@@ -41,6 +44,16 @@ final class FakeOpenAi extends Dispatcher {
   /** Holds the reply to chat request number {@code request} (from 1) until {@link #release}. */
   FakeOpenAi hold(int request) {
     held = request;
+    return this;
+  }
+
+  /**
+   * Answers chat request number {@code request} (from 1) with HTTP {@code status} and an OpenAI
+   * error body instead of its scripted reply.
+   */
+  FakeOpenAi reject(int request, int status) {
+    rejected = request;
+    rejectedStatus = status;
     return this;
   }
 
@@ -93,6 +106,11 @@ final class FakeOpenAi extends Dispatcher {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (chatRequests.size() == rejected) {
+        return json(
+            rejectedStatus,
+            "{\"error\": {\"message\": \"rejected\", \"type\": \"invalid_request_error\"}}");
       }
       String next = replies.poll();
       last = next != null ? next : last;

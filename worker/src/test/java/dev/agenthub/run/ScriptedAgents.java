@@ -8,12 +8,15 @@ import dev.agenthub.agents.AgentResult;
 import dev.agenthub.agents.InvokeAgentSpan;
 import dev.agenthub.cost.Usage;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.activity.DynamicActivity;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.common.converter.EncodedValues;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code echo}: returns its arguments, with usage of 10 input / 5 output tokens;
  *   <li>{@code slow}: sleeps {@code with.millis} of real time, then returns;
+ *   <li>{@code hang}: unless {@code with.hang} is false (then it returns at once), heartbeats until
+ *       Temporal stops it (a cancellation, or its workflow gone), which it counts in {@link
+ *       #stopped}, or for at most a minute;
  *   <li>{@code flaky}: fails retryably until attempt {@code with.failures + 1};
  *   <li>{@code broken}: fails non-retryably like an HTTP 404;
  *   <li>{@code flaky-broken}: fails retryably until attempt {@code with.failures + 1}, which fails
@@ -37,10 +43,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedAgents implements DynamicActivity {
 
   final Map<String, AtomicInteger> callsByStep = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> stoppedByStep = new ConcurrentHashMap<>();
 
   int calls(String stepId) {
     AtomicInteger calls = callsByStep.get(stepId);
     return calls == null ? 0 : calls.get();
+  }
+
+  /** How many {@code hang} calls of step {@code stepId} Temporal stopped. */
+  int stopped(String stepId) {
+    AtomicInteger stopped = stoppedByStep.get(stepId);
+    return stopped == null ? 0 : stopped.get();
   }
 
   @Override
@@ -58,6 +71,11 @@ final class ScriptedAgents implements DynamicActivity {
         return new AgentResult(with, new Usage("sim-small", 10, 5, 0.001, true), attempt, null);
       case "slow":
         sleep(with.path("millis").asLong());
+        return new AgentResult(JsonNodeFactory.instance.objectNode(), Usage.NONE, attempt, null);
+      case "hang":
+        if (with.path("hang").asBoolean(true)) {
+          hang(request.stepId());
+        }
         return new AgentResult(JsonNodeFactory.instance.objectNode(), Usage.NONE, attempt, null);
       case "flaky":
         if (attempt <= with.path("failures").asInt()) {
@@ -105,6 +123,20 @@ final class ScriptedAgents implements DynamicActivity {
             new AgentFailureDetails(attempt));
       default:
         throw new IllegalStateException("unknown test agent " + info.getActivityType());
+    }
+  }
+
+  private void hang(String stepId) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    try {
+      while (System.nanoTime() < giveUp) {
+        context.heartbeat(null);
+        sleep(20);
+      }
+    } catch (ActivityCompletionException e) {
+      stoppedByStep.computeIfAbsent(stepId, k -> new AtomicInteger()).incrementAndGet();
+      throw e;
     }
   }
 
