@@ -144,13 +144,9 @@ public final class ThroughputBenchmark {
       throws InterruptedException, java.io.IOException {
     LoadRunner runner = new LoadRunner(scenario.openLoop(), scenario.concurrency(), serverCpu);
     for (RunLauncher variant : variants) {
-      CpuProfile.Batch<InterruptedException> warmUp =
-          () -> runner.run(variant, options.warmup(), new Samples());
-      if (options.profile()) {
-        new CpuProfile().record(warmUp); // warms the flight recorder up too
-      } else {
-        warmUp.run();
-      }
+      // Profiled or not like the measured batches: the warm-up warms the flight recorder too.
+      measure(
+          options, new CpuProfile(), () -> runner.run(variant, options.warmup(), new Samples()));
     }
     int count = variants.size();
     Samples[] samples = new Samples[count];
@@ -163,83 +159,31 @@ public final class ThroughputBenchmark {
       for (int i = 0; i < count; i++) {
         // Even rounds go forwards, odd ones backwards: no variant always runs first.
         int which = round % 2 == 0 ? i : count - 1 - i;
-        CpuProfile.Batch<InterruptedException> batch =
-            () -> runner.run(variants.get(which), options.runs(), samples[which]);
-        if (options.profile()) {
-          profiles[which].record(batch);
-        } else {
-          batch.run();
-        }
+        measure(
+            options,
+            profiles[which],
+            () -> runner.run(variants.get(which), options.runs(), samples[which]));
       }
     }
     out.printf(
         "%n%s, %d runs x %d rounds per variant, alternating, after %d warm-up runs each%n",
         scenario, options.runs(), options.rounds(), options.warmup());
-    out.printf(
-        "%-26s %9s %8s %8s %10s %10s %11s %14s %6s%n",
-        "variant",
-        "runs/s",
-        "e2e p50",
-        "e2e p99",
-        "start p50",
-        "start p99",
-        "CPU ms/run",
-        "server ms/run",
-        "failed");
-    for (int i = 0; i < count; i++) {
-      Samples s = samples[i];
-      out.printf(
-          "%-26s %9.1f %8.0f %8.0f %10.1f %10.1f %11.1f %14s %6d%n",
-          variants.get(i).name(),
-          s.runsPerSecond(),
-          s.endToEnd(50),
-          s.endToEnd(99),
-          s.start(50),
-          s.start(99),
-          s.cpuMsPerRun(),
-          separateServer ? String.format("%.1f", s.serverCpuMsPerRun()) : "(in CPU)",
-          s.failures());
-    }
-    for (int i = 1; i < count; i++) {
-      out.printf(
-          "ratio %s / %s: throughput %.2f, CPU per run %.2f, e2e p50 %+.0f ms%n",
-          variants.get(i).name(),
-          variants.get(0).name(),
-          samples[i].runsPerSecond() / samples[0].runsPerSecond(),
-          samples[0].cpuMsPerRun() / samples[i].cpuMsPerRun(),
-          samples[i].endToEnd(50) - samples[0].endToEnd(50));
-    }
+    ScenarioReport report = new ScenarioReport(variants, samples);
+    report.printThroughput(out, separateServer);
     if (options.profile()) {
-      printProfiles(out, variants, samples, profiles);
+      report.printProfiles(out, profiles);
     }
   }
 
-  /**
-   * Each variant's CPU per run split by component: its share of the variant's execution samples
-   * times the process's CPU per run (so GC and JIT time, which are not sampled, are spread evenly).
-   */
-  private static void printProfiles(
-      PrintStream out, List<RunLauncher> variants, Samples[] samples, CpuProfile[] profiles) {
-    out.printf(
-        "%nwhere the CPU goes, ms per run (Java execution samples while each variant ran, by the"
-            + " innermost frame outside the JDK):%n");
-    out.printf("%-42s", "component");
-    for (RunLauncher variant : variants) {
-      out.printf(" %26s", variant.name());
+  /** Runs {@code batch}, sampled into {@code profile} when the options ask for profiles. */
+  private static void measure(
+      BenchmarkOptions options, CpuProfile profile, CpuProfile.Batch<InterruptedException> batch)
+      throws InterruptedException, java.io.IOException {
+    if (options.profile()) {
+      profile.record(batch);
+    } else {
+      batch.run();
     }
-    out.println();
-    for (CpuProfile.Component component : CpuProfile.Component.values()) {
-      out.printf("%-42s", component.label());
-      for (int i = 0; i < variants.size(); i++) {
-        out.printf(" %26.2f", profiles[i].share(component) * samples[i].cpuMsPerRun());
-      }
-      out.println();
-    }
-    out.printf("%-42s", "(samples)");
-    for (CpuProfile profile : profiles) {
-      out.printf(" %26d", profile.total());
-    }
-    out.println();
   }
 
   private static String loadAverage() {
