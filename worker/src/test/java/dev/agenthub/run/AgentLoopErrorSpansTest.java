@@ -6,17 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
-import dev.agenthub.telemetry.PresetSpanIds;
-import dev.agenthub.telemetry.Tracing;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
@@ -38,27 +31,16 @@ class AgentLoopErrorSpansTest {
   private static final AttributeKey<Long> TURNS = AttributeKey.longKey("agenthub.agent.turns");
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private OpenTelemetrySdk sdk;
   private ScriptedModelEnvironment scripted;
 
   @BeforeEach
   void setUp() throws Exception {
-    sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .setIdGenerator(new PresetSpanIds())
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    scripted = new ScriptedModelEnvironment(QUEUE, Tracing.around(sdk, false));
+    scripted = ScriptedModelEnvironment.tracedInto(QUEUE, spans);
   }
 
   @AfterEach
   void tearDown() {
     scripted.close();
-    sdk.close();
   }
 
   /** Step {@code research}: an llm loop with {@code loop} settings over one transform tool. */

@@ -9,17 +9,11 @@ import dev.agenthub.agents.AgentCatalog;
 import dev.agenthub.dsl.PipelineDefinition;
 import dev.agenthub.dsl.PipelineLoader;
 import dev.agenthub.telemetry.PresetSpanIds;
-import dev.agenthub.telemetry.Tracing;
 import dev.agenthub.testing.Poll;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
@@ -42,27 +36,16 @@ class AgentLoopTracingTest {
       AttributeKey.stringKey("gen_ai.operation.name");
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private OpenTelemetrySdk sdk;
   private ScriptedModelEnvironment scripted;
 
   @BeforeEach
   void setUp() throws Exception {
-    sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .setIdGenerator(new PresetSpanIds())
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    scripted = new ScriptedModelEnvironment(QUEUE, Tracing.around(sdk, false));
+    scripted = ScriptedModelEnvironment.tracedInto(QUEUE, spans);
   }
 
   @AfterEach
   void tearDown() {
     scripted.close();
-    sdk.close();
   }
 
   private PipelineDefinition pipeline(String extra) {

@@ -7,8 +7,15 @@ import dev.agenthub.agents.BuiltInAgents;
 import dev.agenthub.cost.Price;
 import dev.agenthub.cost.PriceTable;
 import dev.agenthub.dsl.PipelineDefinition;
+import dev.agenthub.telemetry.PresetSpanIds;
 import dev.agenthub.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -41,18 +48,38 @@ final class ScriptedModelEnvironment implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final TestWorkflowEnvironment env;
   private final String queue;
+  private final Tracing tracing;
 
   ScriptedModelEnvironment(String queue) throws IOException {
     this(queue, null);
   }
 
   /**
-   * The environment with {@code tracing} (null: none): Temporal's interceptors and the agents'
-   * spans over its OpenTelemetry, and the test server's clock running in real time, so that span
-   * timestamps and workflow time agree.
+   * The environment traced into {@code spans} through an SDK with {@link PresetSpanIds} and W3C
+   * trace context, as the platform's own is; the SDK closes with the environment.
    */
-  ScriptedModelEnvironment(String queue, Tracing tracing) throws IOException {
+  static ScriptedModelEnvironment tracedInto(String queue, InMemorySpanExporter spans)
+      throws IOException {
+    OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .setIdGenerator(new PresetSpanIds())
+                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+    return new ScriptedModelEnvironment(queue, Tracing.around(sdk, true));
+  }
+
+  /**
+   * The environment with {@code tracing} (null: none; closed with the environment): Temporal's
+   * interceptors and the agents' spans over its OpenTelemetry, and the test server's clock running
+   * in real time, so that span timestamps and workflow time agree.
+   */
+  private ScriptedModelEnvironment(String queue, Tracing tracing) throws IOException {
     this.queue = queue;
+    this.tracing = tracing;
     server.setDispatcher(fake);
     server.start();
     AgentsConfiguration config = new AgentsConfiguration();
@@ -135,5 +162,8 @@ final class ScriptedModelEnvironment implements AutoCloseable {
   public void close() {
     env.close();
     server.close();
+    if (tracing != null) {
+      tracing.close();
+    }
   }
 }
