@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the platform against hand-written Temporal code (README, "Throughput"):
 #   scripts/bench-throughput.sh [--server=embedded|temporal-cli] [--temporal=host:port]
-#       [--scenarios=closed:5,open:50] [--runs=200] [--rounds=3] [--warmup=100] [--poll-runs=5]
+#       [--scenarios=closed:5,open:50] [--runs=200] [--rounds=3] [--warmup=1000|200] [--poll-runs=5]
 #       [--variants=hand,observed,sdk,api] [--profile=false]
 # Builds the system tests' classes offline, then runs dev.agenthub.bench.ThroughputBenchmark in one
 # JVM with dev (API, worker, and the embedded server unless told otherwise). Extra JVM options (a

@@ -12,7 +12,9 @@ import java.util.List;
  * @param scenarios what to run, e.g. {@code closed:5} and {@code open:50}
  * @param runs measured runs per variant per round
  * @param rounds measured rounds; the variants alternate within each (the order flips every round)
- * @param warmup unmeasured runs per variant before the first round of each scenario
+ * @param warmup unmeasured runs per variant before the first round of each scenario: by default
+ *     1000 on the embedded server (its figures move with the JIT's warm-up, all in this JVM), 200
+ *     on another server
  * @param pollRuns runs polled every 50 ms while running to count queries per poll (0: skip)
  * @param variants which variants to run, of {@code hand}, {@code sdk} and {@code api} (all three by
  *     default; fewer to profile one alone); ratios are to the first one listed
@@ -56,7 +58,7 @@ record BenchmarkOptions(
     scenarios.add(Scenario.parse("open:50"));
     int runs = 200;
     int rounds = 3;
-    int warmup = 100;
+    Integer warmup = null;
     int pollRuns = 5;
     List<String> variants = ALL_VARIANTS;
     boolean profile = false;
@@ -86,8 +88,17 @@ record BenchmarkOptions(
     if (variants.isEmpty() || !ALL_VARIANTS.containsAll(variants)) {
       throw new IllegalArgumentException("--variants must name some of " + ALL_VARIANTS);
     }
+    boolean embedded = temporal == null && server.equals("embedded");
     return new BenchmarkOptions(
-        server, temporal, scenarios, runs, rounds, warmup, pollRuns, variants, profile);
+        server,
+        temporal,
+        scenarios,
+        runs,
+        rounds,
+        warmup != null ? warmup : embedded ? 1000 : 200,
+        pollRuns,
+        variants,
+        profile);
   }
 
   private static boolean parseBoolean(String option, String value) {

@@ -20,6 +20,14 @@ class BenchmarkOptionsTest {
   }
 
   @Test
+  void parse_noWarmup_warmsTheEmbeddedServersJvmLonger() {
+    assertThat(BenchmarkOptions.parse().warmup()).isEqualTo(1000);
+    assertThat(BenchmarkOptions.parse("--server=temporal-cli").warmup()).isEqualTo(200);
+    assertThat(BenchmarkOptions.parse("--temporal=localhost:7233").warmup()).isEqualTo(200);
+    assertThat(BenchmarkOptions.parse("--warmup=5").warmup()).isEqualTo(5);
+  }
+
+  @Test
   void parse_variantsAndProfile_keepsTheOrderGiven() {
     BenchmarkOptions options = BenchmarkOptions.parse("--variants=sdk,hand", "--profile=true");
 
