@@ -14,8 +14,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +30,10 @@ class AgentLoopErrorSpansTest {
   private static final AttributeKey<Long> TURNS = AttributeKey.longKey("agenthub.agent.turns");
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private ScriptedModelEnvironment scripted;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    scripted = ScriptedModelEnvironment.tracedInto(QUEUE, spans);
-  }
-
-  @AfterEach
-  void tearDown() {
-    scripted.close();
-  }
+  @AutoClose
+  private final ScriptedModelEnvironment scripted =
+      ScriptedModelEnvironment.tracedInto(QUEUE, spans);
 
   /** Step {@code research}: an llm loop with {@code loop} settings over one transform tool. */
   private static PipelineDefinition pipeline(String loop) {

@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +35,10 @@ class AgentLoopTracingTest {
       AttributeKey.stringKey("gen_ai.operation.name");
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private ScriptedModelEnvironment scripted;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    scripted = ScriptedModelEnvironment.tracedInto(QUEUE, spans);
-  }
-
-  @AfterEach
-  void tearDown() {
-    scripted.close();
-  }
+  @AutoClose
+  private final ScriptedModelEnvironment scripted =
+      ScriptedModelEnvironment.tracedInto(QUEUE, spans);
 
   private PipelineDefinition pipeline(String extra) {
     return pipeline(extra, false);

@@ -17,8 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,22 +37,9 @@ class AgentLoopTurnsWorkflowTest {
         arguments: {type: object, properties: {topic: {type: string}}}
       """;
 
-  private ScriptedModelEnvironment scripted;
-  private FakeOpenAi fake;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    scripted = new ScriptedModelEnvironment(QUEUE);
-    fake = scripted.fake;
-    client = scripted.client;
-  }
-
-  @AfterEach
-  void tearDown() {
-    fake.release();
-    scripted.close();
-  }
+  @AutoClose private final ScriptedModelEnvironment scripted = ScriptedModelEnvironment.open(QUEUE);
+  private final FakeOpenAi fake = scripted.fake;
+  private final WorkflowClient client = scripted.client;
 
   /** A pipeline whose step {@code research} runs {@code with} and {@code loop} over the tools. */
   private static PipelineDefinition pipeline(String with, String loop, String tools) {

@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,21 +29,9 @@ import org.junit.jupiter.api.Test;
 class AgentLoopWorkflowTest {
 
   private static final String QUEUE = "agent-loops";
-  private ScriptedModelEnvironment scripted;
-  private FakeOpenAi fake;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    scripted = new ScriptedModelEnvironment(QUEUE);
-    fake = scripted.fake;
-    client = scripted.client;
-  }
-
-  @AfterEach
-  void tearDown() {
-    scripted.close();
-  }
+  @AutoClose private final ScriptedModelEnvironment scripted = ScriptedModelEnvironment.open(QUEUE);
+  private final FakeOpenAi fake = scripted.fake;
+  private final WorkflowClient client = scripted.client;
 
   private PipelineDefinition pipeline(String extra, String tools) {
     return PipelineLoader.parse(

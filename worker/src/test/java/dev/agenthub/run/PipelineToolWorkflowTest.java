@@ -15,8 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,21 +25,9 @@ import org.junit.jupiter.api.Test;
 class PipelineToolWorkflowTest {
 
   private static final String QUEUE = "pipeline-tools";
-  private ScriptedModelEnvironment scripted;
-  private FakeOpenAi fake;
-  private WorkflowClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    scripted = new ScriptedModelEnvironment(QUEUE);
-    fake = scripted.fake;
-    client = scripted.client;
-  }
-
-  @AfterEach
-  void tearDown() {
-    scripted.close();
-  }
+  @AutoClose private final ScriptedModelEnvironment scripted = ScriptedModelEnvironment.open(QUEUE);
+  private final FakeOpenAi fake = scripted.fake;
+  private final WorkflowClient client = scripted.client;
 
   private static PipelineDefinition parse(String yaml) {
     return PipelineLoader.parse(yaml, "p.yml", AgentCatalog.builtIn());

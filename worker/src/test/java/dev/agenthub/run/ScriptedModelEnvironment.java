@@ -26,6 +26,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,16 +51,16 @@ final class ScriptedModelEnvironment implements AutoCloseable {
   private final String queue;
   private final Tracing tracing;
 
-  ScriptedModelEnvironment(String queue) throws IOException {
-    this(queue, null);
+  /** The environment without tracing. */
+  static ScriptedModelEnvironment open(String queue) {
+    return create(queue, null);
   }
 
   /**
    * The environment traced into {@code spans} through an SDK with {@link PresetSpanIds} and W3C
    * trace context, as the platform's own is; the SDK closes with the environment.
    */
-  static ScriptedModelEnvironment tracedInto(String queue, InMemorySpanExporter spans)
-      throws IOException {
+  static ScriptedModelEnvironment tracedInto(String queue, InMemorySpanExporter spans) {
     OpenTelemetrySdk sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
@@ -69,7 +70,15 @@ final class ScriptedModelEnvironment implements AutoCloseable {
                     .build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
-    return new ScriptedModelEnvironment(queue, Tracing.around(sdk, true));
+    return create(queue, Tracing.around(sdk, true));
+  }
+
+  private static ScriptedModelEnvironment create(String queue, Tracing tracing) {
+    try {
+      return new ScriptedModelEnvironment(queue, tracing);
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting the fake model server", e);
+    }
   }
 
   /**
@@ -158,8 +167,10 @@ final class ScriptedModelEnvironment implements AutoCloseable {
     return server.url(path).toString();
   }
 
+  /** Releases replies still held by the fake provider, then stops everything. */
   @Override
   public void close() {
+    fake.release();
     env.close();
     server.close();
     if (tracing != null) {
